@@ -1,0 +1,100 @@
+// Reads of reports as plain JSON-ready objects. The only place that turns
+// database rows into the API's Report shape.
+import type { Prisma } from "../generated/sqlite/client";
+import type { Db } from "../db/client";
+import type { CitationKind, Metric, OutletKind, Qualifier, ReportStatus, ScopeType, SpeakerSubject } from "../domain";
+import { encodeCursor, type ReportListQuery } from "../schemas/report-query";
+import { reportWhere } from "./filters";
+import type { ReportJson } from "./types";
+
+export const reportInclude = {
+  speakers: { include: { speaker: true }, orderBy: { position: "asc" } },
+  citations: { include: { outlet: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+  observations: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+} satisfies Prisma.ReportInclude;
+
+export type ReportRow = Prisma.ReportGetPayload<{ include: typeof reportInclude }>;
+
+export function toReportJson(row: ReportRow): ReportJson {
+  const citationIndex = new Map(row.citations.map((citation, index) => [citation.id, index]));
+  return {
+    id: row.id,
+    targetCountry: row.targetCountryCode,
+    metric: row.metric as Metric,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    periodLabel: row.periodLabel,
+    periodEventId: row.periodEventId,
+    statedOn: row.statedOn,
+    quote: row.quote,
+    notes: row.notes,
+    status: row.status as ReportStatus,
+    retractionReason: row.retractionReason,
+    synthetic: row.synthetic,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    speakers: row.speakers.map(({ speaker, subject, quote }) => ({
+      id: speaker.id,
+      name: speaker.name,
+      role: speaker.role,
+      organisation: speaker.organisation,
+      country: speaker.countryCode,
+      subject: subject as SpeakerSubject,
+      quote,
+    })),
+    citations: row.citations.map((citation) => ({
+      id: citation.id,
+      outlet: {
+        id: citation.outlet.id,
+        name: citation.outlet.name,
+        kind: citation.outlet.kind as OutletKind,
+        homepage: citation.outlet.homepage,
+        country: citation.outlet.countryCode,
+      },
+      kind: citation.kind as CitationKind,
+      url: citation.url,
+      title: citation.title,
+      publishedOn: citation.publishedOn,
+      accessedOn: citation.accessedOn,
+      takenFrom: citation.takenFromId === null ? null : (citationIndex.get(citation.takenFromId) ?? null),
+    })),
+    observations: row.observations.map((observation) => ({
+      id: observation.id,
+      count: observation.count === null ? null : Number(observation.count),
+      qualifier: observation.qualifier as Qualifier,
+      periodStart: observation.periodStart,
+      periodEnd: observation.periodEnd,
+      scope: {
+        type: observation.scopeType as ScopeType,
+        code: observation.scopeCountryCode ?? observation.scopeRegionCode ?? null,
+      },
+      note: observation.note,
+    })),
+  };
+}
+
+export interface ReportPage {
+  data: ReportJson[];
+  nextCursor: string | null;
+}
+
+/** Newest first (by id). The cursor is opaque to callers. */
+export async function listReports(db: Db, query: ReportListQuery): Promise<ReportPage> {
+  const where = reportWhere(query);
+  const rows = await db.report.findMany({
+    where: query.cursor === undefined ? where : { AND: [where, { id: { lt: query.cursor } }] },
+    include: reportInclude,
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1].id) : null;
+  return { data: page.map(toReportJson), nextCursor };
+}
+
+/** A report that has not been deleted, whatever its status; null when there is none. */
+export async function getReport(db: Db, id: number): Promise<ReportJson | null> {
+  const row = await db.report.findFirst({ where: { id, deletedAt: null }, include: reportInclude });
+  return row ? toReportJson(row) : null;
+}

@@ -1,0 +1,56 @@
+// Given `npm run db:demo`, the synthetic dataset is the same on every machine
+// for the same seed, and every synthetic report says it is synthetic.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { databaseConfig } from "@/lib/db/config";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { DEFAULT_DEMO_OPTIONS } from "@/lib/demo/generate";
+import { writeDemoToSqlite } from "@/lib/demo/write-sqlite";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crd-demo-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function demo(name: string, seed: number) {
+  const file = path.join(dir, `${name}.db`);
+  await prepareDatabase(databaseConfig(`file:${file}`));
+  const result = writeDemoToSqlite(file, { ...DEFAULT_DEMO_OPTIONS, reports: 300, seed });
+  const db = new Database(file, { readonly: true });
+  const dump = (sql: string) => JSON.stringify(db.prepare(sql).all());
+  const content = [
+    dump(`SELECT id, targetCountryCode, metric, periodStart, periodEnd, statedOn, status, synthetic FROM "Report" ORDER BY id`),
+    dump(`SELECT reportId, count, qualifier, periodStart, periodEnd, scopeType, scopeCountryCode, scopeRegionCode FROM "Observation" ORDER BY id`),
+    dump(`SELECT reportId, outletId, kind, takenFromId FROM "Citation" ORDER BY id`),
+  ].join("\n");
+  const stats = db
+    .prepare(
+      `SELECT SUM(synthetic) AS synthetic, COUNT(*) AS reports,
+              SUM(CASE WHEN synthetic = 1 AND notes LIKE 'Synthetic demo data%' THEN 1 ELSE 0 END) AS labelled
+         FROM "Report"`,
+    )
+    .get();
+  const speakers = db.prepare(`SELECT COUNT(*) AS n FROM "Speaker" WHERE name IS NOT NULL AND name NOT LIKE 'Synthetic%' `).get();
+  db.close();
+  return { result, content, stats, speakers };
+}
+
+describe("the synthetic demo dataset", () => {
+  it("is identical for the same seed and different for another", async () => {
+    const a = await demo("a", 7);
+    const b = await demo("b", 7);
+    const c = await demo("c", 8);
+    expect(a.content).toBe(b.content);
+    expect(a.content).not.toBe(c.content);
+    expect(a.result.reports).toBe(300);
+    expect(a.result.observations).toBeGreaterThan(300 * 5);
+  });
+
+  it("flags and labels every synthetic report, beside the real founding story", async () => {
+    const { stats, speakers } = await demo("d", 9);
+    expect(stats).toEqual({ synthetic: 300, reports: 301, labelled: 300 });
+    // The only named speaker that is not synthetic is the founding story's Javier Jara.
+    expect(speakers).toEqual({ n: 1 });
+  });
+});
