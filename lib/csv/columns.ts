@@ -95,8 +95,11 @@ export function restoreCell(value: string): string {
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
-/** The rows of one report, in the order of its observations. Cells are raw: neutralise them when writing. */
-export function reportCsvRows(report: ReportJson): CsvRow[] {
+/**
+ * The rows of one report, in the order of its observations (or of the given
+ * subset of them). Cells are raw: neutralise them when writing.
+ */
+export function reportCsvRows(report: ReportJson, observations: ReportJson["observations"] = report.observations): CsvRow[] {
   const speakers = report.speakers.map((s) => [s.name, s.role, s.organisation].map(text).join("; ")).join(" | ");
   const citations = report.citations.map((c) => [c.outlet.name, c.url, c.publishedOn].map(text).join("; ")).join(" | ");
   const chain = citationChains(report.citations).map(chainText).join(" | ");
@@ -114,7 +117,7 @@ export function reportCsvRows(report: ReportJson): CsvRow[] {
       takenFrom,
     })),
   );
-  return report.observations.map((o) => ({
+  return observations.map((o) => ({
     report_id: text(report.id),
     report_version: text(report.version),
     target_country: report.targetCountry,

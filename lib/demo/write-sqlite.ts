@@ -47,7 +47,7 @@ export function writeDemoToSqlite(filePath: string, options: DemoOptions, onProg
 
   db.transaction(() => {
     for (const s of speakers) insertSpeaker.run(speakerBase + s.id, s.name, s.role, s.organisation, s.countryCode, now, now);
-    for (const o of outlets) insertOutlet.run(outletBase + o.id, `${o.name}${outletBase ? ` (${outletBase})` : ""}`, o.kind, now, now);
+    for (const o of outlets) insertOutlet.run(outletBase + o.id, o.name, o.kind, now, now);
   })();
 
   const reports = demoReports(options, {

@@ -1,10 +1,10 @@
 // Reads of reports as plain JSON-ready objects. The only place that turns
 // database rows into the API's Report shape.
-import type { Prisma } from "../generated/sqlite/client";
+import { Prisma } from "../generated/sqlite/client";
 import type { Db } from "../db/client";
 import type { CitationKind, Metric, OutletKind, Qualifier, ReportStatus, ScopeType, SpeakerSubject } from "../domain";
 import { encodeCursor, type ReportListQuery } from "../schemas/report-query";
-import { reportWhere } from "./filters";
+import { reportFilterSql } from "../dashboard/sql";
 import type { ReportJson } from "./types";
 
 export const reportInclude = {
@@ -81,16 +81,17 @@ export interface ReportPage {
 
 /** Newest first (by id). The cursor is opaque to callers. */
 export async function listReports(db: Db, query: ReportListQuery): Promise<ReportPage> {
-  const where = reportWhere(query);
-  const rows = await db.report.findMany({
-    where: query.cursor === undefined ? where : { AND: [where, { id: { lt: query.cursor } }] },
-    include: reportInclude,
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1].id) : null;
-  return { data: page.map(toReportJson), nextCursor };
+  const after = query.cursor === undefined ? Prisma.empty : Prisma.sql` AND r."id" < ${query.cursor}`;
+  const idRows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    SELECT r."id" AS id FROM "Report" r
+     WHERE ${reportFilterSql(query)}${after}
+     ORDER BY r."id" DESC
+     LIMIT ${query.limit + 1}`;
+  const ids = idRows.map((row) => Number(row.id));
+  const pageIds = ids.slice(0, query.limit);
+  const rows = await db.report.findMany({ where: { id: { in: pageIds } }, include: reportInclude, orderBy: { id: "desc" } });
+  const nextCursor = ids.length > query.limit ? encodeCursor(pageIds[pageIds.length - 1]) : null;
+  return { data: rows.map(toReportJson), nextCursor };
 }
 
 /** A report that has not been deleted, whatever its status; null when there is none. */

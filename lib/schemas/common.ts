@@ -20,7 +20,7 @@ export const sourceCode = z
   });
 
 /** "EC,US" or repeated parameters → ["EC", "US"]; country codes are upper-cased so "ec" works too. */
-export function commaList<T extends z.ZodType<string>>(item: T, options: { upperCase?: boolean } = {}) {
+export function commaList<T extends z.ZodType>(item: T, options: { upperCase?: boolean } = {}) {
   return z.preprocess(
     (value) => {
       if (value === undefined) return undefined;

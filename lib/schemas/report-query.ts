@@ -13,6 +13,11 @@ function decodeCursor(cursor: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+const outletId = z.coerce
+  .number({ error: "must be an outlet id" })
+  .int({ error: "must be a whole number" })
+  .positive({ error: "must be a positive outlet id" });
+
 /** Filters that every read of reports understands: the list API, the dashboard, the exports. */
 export const reportFilterFields = z.strictObject({
   target: commaList(countryCode, { upperCase: true }),
@@ -21,6 +26,9 @@ export const reportFilterFields = z.strictObject({
   to: isoDate.optional(),
   status: commaList(z.enum(REPORT_STATUSES, { error: `must be one of ${REPORT_STATUSES.join(", ")}` })),
   metric: commaList(z.enum(METRIC_KEYS, { error: `must be one of ${METRIC_KEYS.join(", ")}` })),
+  /** Speaker organisations, exactly as entered. */
+  org: commaList(z.string().trim().min(1).max(200, { error: "must be at most 200 characters" })),
+  outlet: commaList(outletId),
 });
 
 function checkDateRange(query: { from?: string; to?: string }, ctx: z.RefinementCtx): void {

@@ -1,0 +1,71 @@
+// The sources panel beside every chart: the reports the chart draws, numbered
+// in the order the chart uses them, each with who said it and where it was
+// published. The numbers appear in the chart's tooltips.
+import { formatQualified } from "../format";
+import type { Qualifier } from "../domain";
+import { reportInclude, toReportJson } from "../reports/read";
+import { citationChains, speakerDescription, speakerName } from "../reports/provenance";
+import { CITATION_KINDS, SPEAKER_SUBJECTS } from "../domain";
+import type { Db } from "./common";
+import type { DashboardFilters } from "./filters";
+import { reportFilterSql } from "./sql";
+import type { ChartSource, SourcesPanelData } from "./types";
+
+/** Reports listed in full beside a chart; the CSV carries the rest. */
+export const PANEL_LENGTH = 50;
+
+const QUOTE_LENGTH = 220;
+
+function shortQuote(text: string | null): string | null {
+  if (!text) return null;
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1).trimEnd()}…` : text;
+}
+
+export async function sourcesPanel(db: Db, reportIds: readonly number[], filters: DashboardFilters): Promise<SourcesPanelData> {
+  const listed = reportIds.slice(0, PANEL_LENGTH);
+  const [rows, [updated]] = await Promise.all([
+    db.report.findMany({ where: { id: { in: [...listed] } }, include: reportInclude }),
+    db.$queryRaw<Array<{ last: string | Date | null }>>`SELECT MAX(r."updatedAt") AS last FROM "Report" r WHERE ${reportFilterSql(filters)}`,
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, toReportJson(row)]));
+  const entries: ChartSource[] = [];
+  for (const id of listed) {
+    const report = byId.get(id);
+    if (!report) continue;
+    const headline = report.observations.find((o) => o.scope.type === "all" && o.count !== null);
+    const chain = citationChains(report.citations)[0] ?? [];
+    entries.push({
+      number: entries.length + 1,
+      reportId: report.id,
+      targetCountry: report.targetCountry,
+      metric: report.metric,
+      status: report.status,
+      synthetic: report.synthetic,
+      statedOn: report.statedOn,
+      headline: headline ? formatQualified(headline.count, headline.qualifier as Qualifier, "symbol") : null,
+      speakers: report.speakers.map((speaker) => ({
+        name: speakerName(speaker),
+        description: speakerDescription(speaker),
+        subject: SPEAKER_SUBJECTS[speaker.subject] ?? speaker.subject,
+        quote: shortQuote(speaker.quote),
+      })),
+      chain: chain.map((citation) => ({
+        outlet: citation.outlet.name,
+        kind: CITATION_KINDS[citation.kind] ?? citation.kind,
+        url: citation.url,
+        publishedOn: citation.publishedOn,
+      })),
+      quote: shortQuote(report.quote),
+    });
+  }
+  const last = updated?.last ?? null;
+  return {
+    entries,
+    more: Math.max(0, reportIds.length - entries.length),
+    lastUpdated: last === null ? null : new Date(last).toISOString(),
+  };
+}
+
+export function sourceNumbers(panel: SourcesPanelData): Map<number, number> {
+  return new Map(panel.entries.map((entry) => [entry.reportId, entry.number]));
+}
