@@ -55,7 +55,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const warning = metricsWarning(chartMetrics(chart));
   const values = chart.chart === "timeline" ? chart.data.marks.flatMap((m) => (m.count ? [m.count] : [])) : [];
   const scale = view.scale === "auto" ? (values.length && Math.max(...values) / Math.max(1, Math.min(...values)) > 1000 ? "log" : "linear") : view.scale;
-  const sourceLine = `Source: Cyberattack Report Dashboard — ${summary}. ${sources.entries.length + sources.more} reports; see the sources panel or the CSV.`;
+  const reportCount = sources.entries.length + sources.more;
+  const sourceLine = `Source: Cyberattack Report Dashboard — ${summary}. ${reportCount.toLocaleString("en-US")} report${reportCount === 1 ? "" : "s"}; see the sources panel or the CSV.`;
 
   return (
     <>

@@ -4,8 +4,7 @@
 // line and date burned in (browser, from the chart's own SVG).
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const HEADER = 64;
-const FOOTER = 46;
+const FOOTER_LINE = 16;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
 export interface ChartCaption {
@@ -26,12 +25,33 @@ function text(x: number, y: number, content: string, size: number, weight = 400,
   return element;
 }
 
+/** Breaks text into lines that fit a width, by an average glyph width: good enough for captions. */
+export function wrapText(content: string, width: number, fontSize: number): string[] {
+  const perLine = Math.max(20, Math.floor(width / (fontSize * 0.56)));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of content.split(/\s+/)) {
+    if (line && (line + " " + word).length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** A standalone SVG: the chart under its title, with source and date beneath. */
 export function composeChartSvg(chart: SVGSVGElement, caption: ChartCaption, today = new Date().toISOString().slice(0, 10)): { svg: string; width: number; height: number } {
   const box = chart.getBoundingClientRect();
   const width = Math.round(box.width);
   const chartHeight = Math.round(box.height);
-  const height = HEADER + chartHeight + FOOTER;
+  const subtitle = wrapText(caption.subtitle, width - 32, 12);
+  const footer = [
+    ...wrapText(caption.sourceLine, width - 32, 11),
+    ...wrapText(`Exported ${today} · Reported figures are claims, shown with their qualifiers; figures from different reports are not added.`, width - 32, 11),
+  ];
+  const HEADER = 40 + subtitle.length * 16;
+  const height = HEADER + chartHeight + 24 + footer.length * FOOTER_LINE;
   const root = document.createElementNS(SVG_NS, "svg");
   root.setAttribute("xmlns", SVG_NS);
   root.setAttribute("width", String(width));
@@ -42,7 +62,8 @@ export function composeChartSvg(chart: SVGSVGElement, caption: ChartCaption, tod
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
   background.setAttribute("fill", "#ffffff");
-  root.append(background, text(16, 28, caption.title, 18, 700), text(16, 50, caption.subtitle, 12, 400, "#4a5866"));
+  root.append(background, text(16, 28, caption.title, 18, 700));
+  subtitle.forEach((line, index) => root.append(text(16, 48 + index * 16, line, 12, 400, "#4a5866")));
   const body = chart.cloneNode(true) as SVGSVGElement;
   body.setAttribute("x", "0");
   body.setAttribute("y", String(HEADER));
@@ -50,10 +71,7 @@ export function composeChartSvg(chart: SVGSVGElement, caption: ChartCaption, tod
   body.setAttribute("height", String(chartHeight));
   if (!body.getAttribute("viewBox")) body.setAttribute("viewBox", `0 0 ${width} ${chartHeight}`);
   root.append(body);
-  root.append(
-    text(16, HEADER + chartHeight + 20, caption.sourceLine, 11, 400, "#4a5866"),
-    text(16, HEADER + chartHeight + 36, `Exported ${today} · Reported figures are claims, shown with their qualifiers; figures from different reports are not added.`, 11, 400, "#6b7785"),
-  );
+  footer.forEach((line, index) => root.append(text(16, HEADER + chartHeight + 20 + index * FOOTER_LINE, line, 11, 400, "#4a5866")));
   return { svg: new XMLSerializer().serializeToString(root), width, height };
 }
 

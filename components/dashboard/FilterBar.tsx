@@ -122,9 +122,19 @@ export function FilterBar({ filters, view, options }: { filters: DashboardFilter
     set("status", next.length ? next : ["published"]);
   };
   const activeCount = Object.keys(filters).length;
+  // On a phone the fields fold away behind one button; wider screens always show them.
+  const [open, setOpen] = useState(false);
 
   return (
-    <form className="filter-bar" aria-label="Filters" aria-busy={pending} onSubmit={(event) => event.preventDefault()}>
+    <form
+      className={open ? "filter-bar filter-bar--open" : "filter-bar"}
+      aria-label="Filters"
+      aria-busy={pending}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <button type="button" className="button filter-bar__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Filters{activeCount ? ` (${activeCount} set)` : ""} {open ? "▴" : "▾"}
+      </button>
       <MultiPicker
         label="Target country"
         placeholder="Any target"
