@@ -1,13 +1,21 @@
 // The one Prisma client of a process, created on first use from DATABASE_URL.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client";
+import { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client";
 import { databaseConfig, type DatabaseConfig } from "./config";
 
+/**
+ * The app is typed against the SQLite client. The PostgreSQL client is
+ * generated from the same models, so its API is the same; only the provider
+ * (and so the SQL it sends) differs.
+ */
 export type Db = PrismaClient;
 
 export function createPrisma(config: DatabaseConfig = databaseConfig()): PrismaClient {
-  if (config.provider !== "sqlite") {
-    throw new Error("PostgreSQL is not supported yet: set DATABASE_URL to a file: URL");
+  if (config.provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   // timeout: how long a writer waits for SQLite's lock before giving up (busy_timeout).
   const adapter = new PrismaBetterSqlite3({ url: config.filePath!, timeout: 10_000 });

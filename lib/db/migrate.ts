@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ensureSqliteDirectory, type DatabaseConfig } from "./config";
+import { ensureDatabase } from "./postgres";
 import { NO_FILTER, migrationsDir, openSchemaEngine, readMigrations, schemaFiles, type ProjectRoot } from "./schema-engine";
 
 // The native engine's DDL for its bookkeeping table. The wasm engine does not
@@ -34,10 +35,20 @@ export function initialiseSqliteFile(config: DatabaseConfig): void {
 /** Applies every migration not yet recorded in _prisma_migrations. Returns their names. */
 export async function applyMigrations(config: DatabaseConfig, root?: ProjectRoot): Promise<string[]> {
   if (config.provider === "sqlite") initialiseSqliteFile(config);
+  else await ensureDatabase(config.url);
   const { engine, close } = await openSchemaEngine(config, root);
   try {
     const result = await engine.applyMigrations({ migrationsList: readMigrations(config.provider, root), filters: NO_FILTER });
     return result.appliedMigrationNames;
+  } catch (error) {
+    // The engine migrates SQLite under locking_mode=EXCLUSIVE, which waits for
+    // every other connection to the file to close, then gives up.
+    if (config.provider === "sqlite" && /SocketTimeout|database is locked|SQLITE_BUSY/.test(String(error))) {
+      throw new Error(
+        `${config.filePath} is in use by another process (is the app running?). Migrations need the SQLite file to themselves: stop the app and try again — \`npm start\` applies pending migrations before it serves.`,
+      );
+    }
+    throw error;
   } finally {
     await close();
   }
@@ -52,6 +63,7 @@ export async function applyMigrations(config: DatabaseConfig, root?: ProjectRoot
 export async function createMigration(config: DatabaseConfig, name: string, root?: ProjectRoot): Promise<string | null> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Migration name must be lower_snake_case, got "${name}"`);
   if (config.provider === "sqlite") initialiseSqliteFile(config);
+  else await ensureDatabase(config.url);
   const { engine, close } = await openSchemaEngine(config, root);
   try {
     const migrationsList = readMigrations(config.provider, root);

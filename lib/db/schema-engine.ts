@@ -80,12 +80,56 @@ function withScriptExecution(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
+/**
+ * The engine's catalog queries read PostgreSQL's internal "char" type (OID 18),
+ * which @prisma/adapter-pg 7.10 cannot map and rejects. Those values are
+ * single characters: present them as text. Applied to the migration tool only.
+ */
+function readCharAsText(adapter: SqlDriverAdapter): void {
+  for (let proto = Object.getPrototypeOf(adapter); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (!Object.hasOwn(proto, "performIO") || (proto as { charAsText?: boolean }).charAsText) continue;
+    const performIO = proto.performIO as (...args: unknown[]) => Promise<{ fields: Array<{ dataTypeID: number }> }>;
+    proto.performIO = async function (this: unknown, ...args: unknown[]) {
+      const result = await performIO.apply(this, args);
+      for (const field of result.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+      return result;
+    };
+    (proto as { charAsText?: boolean }).charAsText = true;
+  }
+}
+
 export async function adapterFactory(config: DatabaseConfig): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (config.provider === "sqlite") {
     const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
     return new PrismaBetterSqlite3({ url: config.filePath! }, { shadowDatabaseUrl: ":memory:" });
   }
-  throw new Error("PostgreSQL migrations are not set up yet");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { createDatabase, dropDatabase } = await import("./postgres");
+  const main = new PrismaPg({ connectionString: config.url });
+  // adapter-pg's own shadow database lands on the main database when given a
+  // connection string, so the shadow is made here: a fresh database, dropped after.
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: async () => {
+      const adapter = await main.connect();
+      readCharAsText(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
+      const url = await createDatabase(config.url, name);
+      const adapter = await new PrismaPg({ connectionString: url }).connect();
+      readCharAsText(adapter);
+      const dispose = adapter.dispose.bind(adapter);
+      return Object.assign(adapter, {
+        dispose: async () => {
+          await dispose();
+          await dropDatabase(config.url, name);
+        },
+      });
+    },
+  };
 }
 
 /** Wraps a factory so that every connection it opens is remembered and can be closed. */
@@ -94,6 +138,11 @@ function migrationAware(
   opened: SqlDriverAdapter[],
 ): SqlMigrationAwareDriverAdapterFactory {
   const track = (adapter: SqlDriverAdapter) => {
+    // The engine closes the shadow connection itself and close() closes all:
+    // closing twice must be harmless (pg pools throw on a second end()).
+    const dispose = adapter.dispose.bind(adapter);
+    let closed: Promise<void> | undefined;
+    adapter.dispose = () => (closed ??= dispose());
     opened.push(adapter);
     return withScriptExecution(adapter);
   };

@@ -1,7 +1,6 @@
 // The dashboard's aggregates on a real SQLite file: the honesty rules hold —
 // competing figures are never summed, named sources stay without a number,
 // qualifiers travel with their figures — and no chart gets more than 2,000 points.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countsBySource } from "@/lib/dashboard/by-source";
 import { latestByTarget } from "@/lib/dashboard/by-target";
@@ -122,22 +121,14 @@ describe("timeline", () => {
   });
 
   it("buckets by the latest statement when more than 2,000 figures match, without adding", async () => {
-    const file = new Database(t.config.filePath!);
-    const insertReport = file.prepare(
-      `INSERT INTO "Report" (targetCountryCode, metric, periodStart, periodEnd, statedOn, status, synthetic, version, createdAt, updatedAt)
-       VALUES ('JP', 'cyberattacks', ?, ?, ?, 'published', 1, 1, '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`,
-    );
-    const insertObservation = file.prepare(
-      `INSERT INTO "Observation" (reportId, count, qualifier, periodStart, periodEnd, scopeType, position) VALUES (?, ?, 'exact', ?, ?, 'all', 0)`,
-    );
-    file.transaction(() => {
-      for (let i = 0; i < 2_500; i++) {
-        const day = new Date(Date.UTC(2010, 0, 1) + i * 86_400_000 * 3).toISOString().slice(0, 10);
-        const id = insertReport.run(day, day, day).lastInsertRowid;
-        insertObservation.run(id, 1_000 + i, day, day);
-      }
-    })();
-    file.close();
+    const days = Array.from({ length: 2_500 }, (_, i) => new Date(Date.UTC(2010, 0, 1) + i * 86_400_000 * 3).toISOString().slice(0, 10));
+    await t.db.report.createMany({
+      data: days.map((day) => ({ targetCountryCode: "JP", periodStart: day, periodEnd: day, statedOn: day, status: "published", synthetic: true })),
+    });
+    const reports = await t.db.report.findMany({ where: { targetCountryCode: "JP" }, select: { id: true, periodStart: true }, orderBy: { id: "asc" } });
+    await t.db.observation.createMany({
+      data: reports.map((report, i) => ({ reportId: report.id, count: BigInt(1_000 + i), periodStart: report.periodStart, periodEnd: report.periodStart })),
+    });
 
     const data = await reportTimeline(t.db, { target: ["JP"] });
     expect(data.bucket).toBe(chooseBucket(2_499 * 3, 1));

@@ -46,20 +46,21 @@ async function addReport(data: { target: string; periodStart: string; periodEnd?
 }
 
 describe("GET /api/health", () => {
-  it("says the database is SQLite and reachable", async () => {
+  it("names the database and says it is reachable", async () => {
     const response = await healthRoute();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "sqlite" });
+    expect(await response.json()).toEqual({ status: "ok", database: t.provider });
   });
 
   it("answers 503 when the database cannot be reached", async () => {
     const working = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = "file:/nonexistent-folder-for-health-test/db.sqlite";
+    process.env.DATABASE_URL =
+      t.provider === "sqlite" ? "file:/nonexistent-folder-for-health-test/db.sqlite" : "postgresql://nobody@127.0.0.1:1/none";
     await resetPrisma();
     try {
       const response = await healthRoute();
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: "unavailable", database: "sqlite", error: { code: "service_unavailable" } });
+      expect(await response.json()).toMatchObject({ status: "unavailable", database: t.provider, error: { code: "service_unavailable" } });
     } finally {
       process.env.DATABASE_URL = working;
       await resetPrisma();
