@@ -187,3 +187,21 @@ describe("the sources panel", () => {
     expect(entry.chain.map((c) => `${c.outlet} (${c.kind})`)).toEqual(["Agence France-Presse (AFP) (interview)", "The Hill (republished)"]);
   });
 });
+
+describe("the dashboard's data API", () => {
+  it("answers each chart's data with its sources, and refuses bad input in the error shape", async () => {
+    const { GET } = await import("@/app/api/v1/dashboard/[chart]/route");
+    const { get, routeParams } = await import("../helpers/http");
+    const ok = await GET(get("/api/v1/dashboard/by-target?target=PE"), routeParams({ chart: "by-target" }));
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { chart: string; data: { rows: Array<{ display: string; sourceNumber: number }> }; sources: { entries: unknown[] } };
+    expect(body.chart).toBe("by-target");
+    expect(body.data.rows[0]).toMatchObject({ display: "≥ 5,000", sourceNumber: 1 });
+    expect(body.sources.entries).toHaveLength(1);
+
+    expect((await GET(get("/api/v1/dashboard/pie"), routeParams({ chart: "pie" }))).status).toBe(404);
+    const bad = await GET(get("/api/v1/dashboard/timeline?from=2020-02-31"), routeParams({ chart: "timeline" }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { issues: Array<{ path: string }> } }).error.issues[0].path).toBe("from");
+  });
+});
