@@ -2,8 +2,11 @@
 //   npm run db:migrate -- <name>   create a migration from a change to prisma/models
 //   npm run db:deploy              apply pending migrations to DATABASE_URL
 //   npm run db:seed                load reference data and the founding story (idempotent)
+//   npm run db:backup -- <file>    consistent copy of the database, while the app runs
+//   npm run db:restore -- <file>   replace the database's contents with a backup
 import path from "node:path";
 import { databaseConfig } from "../lib/db/config";
+import { backupDatabase, restoreDatabase } from "../lib/db/backup";
 import { createPrisma } from "../lib/db/client";
 import { applyMigrations, createMigration } from "../lib/db/migrate";
 import { hasFoundingStory, seedFoundingStory, seedReferenceData } from "../lib/db/seed";
@@ -39,8 +42,20 @@ async function main(): Promise<void> {
       }
       break;
     }
+    case "backup": {
+      if (!args[0]) throw new Error("Usage: npm run db:backup -- <file>");
+      const summary = await backupDatabase(config, args[0]);
+      console.log(`Backed up ${where} to ${summary.file} (${(summary.bytes / 1_048_576).toFixed(1)} MiB${"reports" in summary ? `, ${summary.reports} reports, integrity ok` : ""}).`);
+      break;
+    }
+    case "restore": {
+      if (!args[0]) throw new Error("Usage: npm run db:restore -- <file>");
+      const summary = await restoreDatabase(config, args[0]);
+      console.log(`Restored ${where} from ${summary.file}${"reports" in summary ? ` (${summary.reports} reports)` : ""}.`);
+      break;
+    }
     default:
-      throw new Error(`Unknown command "${command ?? ""}". Use migrate <name>, deploy or seed.`);
+      throw new Error(`Unknown command "${command ?? ""}". Use migrate <name>, deploy, seed, backup <file> or restore <file>.`);
   }
 }
 
