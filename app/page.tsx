@@ -183,7 +183,7 @@ function TimelineLegend({ chart }: { chart: Extract<ChartData, { chart: "timelin
       {chart.data.series.map((series, index) => (
         <li key={series.code}>
           <span className="legend__swatch" style={{ background: seriesColour(index) }} />
-          {series.name} <span className="muted">({series.reports})</span>
+          {series.name} <span className="muted">({series.figures} figure{series.figures === 1 ? "" : "s"})</span>
         </li>
       ))}
     </ul>

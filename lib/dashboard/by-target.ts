@@ -2,34 +2,35 @@
 // all-sources figure over the report's own period. When several reports speak
 // of the same target, the latest statement wins (ties: the later entry); the
 // chart says so. Nothing is summed.
+//
+// For each target, the index Observation_latest_by_target hands over the
+// winning headline first, so the query reads a few rows per target however
+// many reports there are.
 import { Prisma } from "../generated/sqlite/client";
 import { findCountry } from "../reference-data";
-import { MAX_BARS, dialect, filteredMetrics, toFigure, toNumber, type Db, type FigureRow } from "./common";
+import { MAX_BARS, figureRows, filteredMetrics, toNumber, type Db } from "./common";
 import type { DashboardFilters } from "./filters";
-import { reportFilterSql } from "./sql";
+import { observationFilterSql } from "./sql";
 import type { ByTargetData, TargetRow } from "./types";
 
-interface Row extends FigureRow {
-  code: string;
-  reports: number | bigint;
-}
-
 export async function latestByTarget(db: Db, filters: DashboardFilters): Promise<ByTargetData> {
-  const d = dialect();
-  const where = reportFilterSql(filters);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT code, count, qualifier, "reportId", "observationId", "statedOn", "periodStart", "periodEnd", metric, reports FROM (
-      SELECT r."targetCountryCode" AS code, o."count" AS count, o."qualifier" AS qualifier, r."id" AS "reportId", o."id" AS "observationId",
-             r."statedOn" AS "statedOn", o."periodStart" AS "periodStart", o."periodEnd" AS "periodEnd", r."metric" AS metric,
-             ROW_NUMBER() OVER (PARTITION BY r."targetCountryCode" ORDER BY r."statedOn" DESC NULLS LAST, r."id" DESC, o."id" ASC) AS rank,
-             COUNT(*) OVER (PARTITION BY r."targetCountryCode") AS reports
-        FROM "Report" r JOIN "Observation" o
-          ON o."reportId" = r."id" AND o."scopeType" = 'all' AND o."count" IS NOT NULL
-         AND o."periodStart" = r."periodStart" AND ${d.same(Prisma.sql`o."periodEnd"`, Prisma.sql`r."periodEnd"`)}
-       WHERE ${where}
-    ) ranked WHERE rank = 1`;
-  const all = rows
-    .map((row): TargetRow => ({ ...toFigure(row), code: row.code, name: findCountry(row.code)?.name ?? row.code, reports: toNumber(row.reports) ?? 0 }))
+  const headlines = Prisma.sql`o."isHeadline" = true AND o."hasCount" = true AND o."reportTarget" = t."code" AND ${observationFilterSql(filters)}`;
+  const targets = filters.target?.length ? Prisma.sql`WHERE t."code" IN (${Prisma.join(filters.target)})` : Prisma.empty;
+  const picks = await db.$queryRaw<Array<{ code: string; chosen: number | bigint | null; reports: number | bigint }>>`
+    SELECT code, chosen, reports FROM (
+      SELECT t."code" AS code,
+             (SELECT o."id" FROM "Observation" o WHERE ${headlines}
+               ORDER BY o."reportStatedKey" DESC, o."reportId" DESC, o."id" ASC LIMIT 1) AS chosen,
+             (SELECT COUNT(*) FROM "Observation" o WHERE ${headlines}) AS reports
+        FROM "Country" t ${targets}
+    ) picked WHERE chosen IS NOT NULL`;
+  const reports = new Map(picks.map((pick) => [Number(pick.chosen), toNumber(pick.reports) ?? 0]));
+  const figures = await figureRows(db, [...reports.keys()]);
+  const all = figures
+    .map((f): TargetRow => {
+      const code = f.target;
+      return { ...f.figure, code, name: findCountry(code)?.name ?? code, reports: reports.get(f.figure.observationId) ?? 0 };
+    })
     .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.name.localeCompare(b.name));
   return { rows: all.slice(0, MAX_BARS), hiddenRows: Math.max(0, all.length - MAX_BARS), metrics: await filteredMetrics(db, filters) };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
-import { databaseProvider } from "../db/client";
-import type { Metric, Qualifier } from "../domain";
+import { providerOf } from "../db/client";
+import { Prisma } from "../generated/sqlite/client";
+import { METRIC_KEYS, type Metric, type Qualifier } from "../domain";
 import { formatQualified } from "../format";
 import type { Figure } from "./types";
 import type { DashboardFilters } from "./filters";
@@ -12,8 +13,8 @@ export const MAX_POINTS = 2_000;
 /** Rows of bar charts: beyond this the chart says how many are left out. */
 export const MAX_BARS = 60;
 
-export function dialect(): Dialect {
-  return dialectFor(databaseProvider());
+export function dialect(db: Db): Dialect {
+  return dialectFor(providerOf(db));
 }
 
 /** Raw SQL integers arrive as number or bigint depending on the driver. */
@@ -22,15 +23,29 @@ export function toNumber(value: number | bigint | null | undefined): number | nu
   return typeof value === "bigint" ? Number(value) : value;
 }
 
+/** The columns every drawn figure needs, from an Observation alias and its report facts. */
+export function figureColumns(o = "o"): Prisma.Sql {
+  const a = Prisma.raw(o);
+  return Prisma.sql`${a}."id" AS "observationId", ${a}."reportId" AS "reportId", ${a}."count" AS count, ${a}."qualifier" AS qualifier,
+    ${a}."periodStart" AS "periodStart", ${a}."periodEnd" AS "periodEnd", ${a}."reportStatedKey" AS "statedKey",
+    ${a}."reportMetric" AS metric, ${a}."reportTarget" AS target, ${a}."scopeType" AS "scopeType", ${a}."scopeCode" AS "scopeCode",
+    ${a}."note" AS note, ${a}."isHeadline" AS "isHeadline"`;
+}
+
 export interface FigureRow {
+  observationId: number | bigint;
+  reportId: number | bigint;
   count: number | bigint | null;
   qualifier: string;
-  reportId: number | bigint;
-  observationId: number | bigint;
-  statedOn: string | null;
   periodStart: string;
   periodEnd: string | null;
+  statedKey: string;
   metric: string;
+  target: string;
+  scopeType: string;
+  scopeCode: string;
+  note: string | null;
+  isHeadline: boolean | number | bigint;
 }
 
 export function toFigure(row: FigureRow): Figure {
@@ -43,11 +58,25 @@ export function toFigure(row: FigureRow): Figure {
     reportId: Number(row.reportId),
     observationId: Number(row.observationId),
     sourceNumber: null,
-    statedOn: row.statedOn,
+    statedOn: row.statedKey || null,
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     metric: row.metric as Metric,
   };
+}
+
+/** The figures of these observations, in the order of the ids given. */
+export async function figureRows(db: Db, ids: readonly number[]): Promise<Array<{ figure: Figure; row: FigureRow; target: string }>> {
+  const rows: FigureRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    rows.push(...(await db.$queryRaw<FigureRow[]>`SELECT ${figureColumns()} FROM "Observation" o WHERE o."id" IN (${Prisma.join(slice)})`));
+  }
+  const byId = new Map(rows.map((row) => [Number(row.observationId), row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ figure: toFigure(row), row, target: row.target }] : [];
+  });
 }
 
 /** Gives each figure the number its report has in the sources panel. */
@@ -60,11 +89,20 @@ export function reportOrder(figures: readonly Figure[]): number[] {
   return [...new Set(figures.map((figure) => figure.reportId))];
 }
 
-/** The metrics of the selected reports: more than one means the chart compares unlike counts, and says so. */
+/**
+ * The metrics of the selected reports: more than one means the chart compares
+ * unlike counts, and says so. One short EXISTS per known metric.
+ */
 export async function filteredMetrics(db: Db, filters: DashboardFilters): Promise<Metric[]> {
-  const rows = await db.$queryRaw<Array<{ metric: string }>>`
-    SELECT DISTINCT r."metric" AS metric FROM "Report" r WHERE ${reportFilterSql(filters)} ORDER BY metric`;
-  return rows.map((row) => row.metric as Metric);
+  const candidates = filters.metric?.length ? filters.metric : METRIC_KEYS;
+  const found = await Promise.all(
+    candidates.map(async (metric) => {
+      const rows = await db.$queryRaw<unknown[]>`
+        SELECT 1 AS present FROM "Report" r WHERE r."metric" = ${metric} AND ${reportFilterSql(filters)} LIMIT 1`;
+      return rows.length ? metric : null;
+    }),
+  );
+  return found.filter((metric): metric is Metric => metric !== null);
 }
 
 export type { Db };

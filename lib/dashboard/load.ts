@@ -31,19 +31,19 @@ export async function loadChart(db: Db, filters: DashboardFilters, chart: ChartI
   switch (chart) {
     case "timeline": {
       const data = await reportTimeline(db, filters);
-      const sources = await sourcesPanel(db, timelineOrder(data), filters);
+      const sources = await sourcesPanel(db, timelineOrder(data));
       return { chart: { chart, data: { ...data, marks: numberFigures(data.marks, sourceNumbers(sources)) } }, sources };
     }
     case "by-source":
     case "map": {
       const data = await countsBySource(db, filters, { scope: "any", limit: chart === "map" ? 400 : undefined });
-      const sources = await sourcesPanel(db, reportOrder(data.rows), filters);
+      const sources = await sourcesPanel(db, reportOrder(data.rows));
       const numbered = { ...data, rows: numberFigures(data.rows, sourceNumbers(sources)) };
       return { chart: chart === "map" ? { chart, data: numbered } : { chart, data: numbered }, sources };
     }
     case "by-target": {
       const data = await latestByTarget(db, filters);
-      const sources = await sourcesPanel(db, reportOrder(data.rows), filters);
+      const sources = await sourcesPanel(db, reportOrder(data.rows));
       return { chart: { chart, data: { ...data, rows: numberFigures(data.rows, sourceNumbers(sources)) } }, sources };
     }
   }

@@ -7,8 +7,7 @@ import { reportInclude, toReportJson } from "../reports/read";
 import { citationChains, speakerDescription, speakerName } from "../reports/provenance";
 import { CITATION_KINDS, SPEAKER_SUBJECTS } from "../domain";
 import type { Db } from "./common";
-import type { DashboardFilters } from "./filters";
-import { reportFilterSql } from "./sql";
+import { Prisma } from "../generated/sqlite/client";
 import type { ChartSource, SourcesPanelData } from "./types";
 
 /** Reports listed in full beside a chart; the CSV carries the rest. */
@@ -21,12 +20,20 @@ function shortQuote(text: string | null): string | null {
   return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1).trimEnd()}…` : text;
 }
 
-export async function sourcesPanel(db: Db, reportIds: readonly number[], filters: DashboardFilters): Promise<SourcesPanelData> {
+/** The latest change to any of these reports: when the data a chart shows last changed. */
+async function lastUpdated(db: Db, reportIds: readonly number[]): Promise<string | null> {
+  let last: number | null = null;
+  for (let i = 0; i < reportIds.length; i += 500) {
+    const [row] = await db.$queryRaw<Array<{ last: string | Date | null }>>`
+      SELECT MAX(r."updatedAt") AS last FROM "Report" r WHERE r."id" IN (${Prisma.join(reportIds.slice(i, i + 500))})`;
+    if (row?.last) last = Math.max(last ?? 0, new Date(row.last).getTime());
+  }
+  return last === null ? null : new Date(last).toISOString();
+}
+
+export async function sourcesPanel(db: Db, reportIds: readonly number[]): Promise<SourcesPanelData> {
   const listed = reportIds.slice(0, PANEL_LENGTH);
-  const [rows, [updated]] = await Promise.all([
-    db.report.findMany({ where: { id: { in: [...listed] } }, include: reportInclude }),
-    db.$queryRaw<Array<{ last: string | Date | null }>>`SELECT MAX(r."updatedAt") AS last FROM "Report" r WHERE ${reportFilterSql(filters)}`,
-  ]);
+  const rows = await db.report.findMany({ where: { id: { in: [...listed] } }, include: reportInclude });
   const byId = new Map(rows.map((row) => [row.id, toReportJson(row)]));
   const entries: ChartSource[] = [];
   for (const id of listed) {
@@ -58,12 +65,7 @@ export async function sourcesPanel(db: Db, reportIds: readonly number[], filters
       quote: shortQuote(report.quote),
     });
   }
-  const last = updated?.last ?? null;
-  return {
-    entries,
-    more: Math.max(0, reportIds.length - entries.length),
-    lastUpdated: last === null ? null : new Date(last).toISOString(),
-  };
+  return { entries, more: Math.max(0, reportIds.length - entries.length), lastUpdated: await lastUpdated(db, reportIds) };
 }
 
 export function sourceNumbers(panel: SourcesPanelData): Map<number, number> {

@@ -13,8 +13,11 @@ export type Bucket = "day" | "week" | "month" | "year";
 export interface Dialect {
   /** First day of the bucket holding a "YYYY-MM-DD" text column, as "YYYY-MM-DD". */
   bucketStart(column: Prisma.Sql, bucket: Bucket): Prisma.Sql;
-  /** a = b, where two NULLs are equal. */
-  same(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql;
+}
+
+/** a = b, where two NULLs are equal — written the same way on every database. */
+export function sameOrBothNull(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))`;
 }
 
 const sqlite: Dialect = {
@@ -30,7 +33,6 @@ const sqlite: Dialect = {
         return Prisma.sql`(substr(${column}, 1, 4) || '-01-01')`;
     }
   },
-  same: (a, b) => Prisma.sql`${a} IS ${b}`,
 };
 
 const postgresql: Dialect = {
@@ -46,7 +48,6 @@ const postgresql: Dialect = {
         return Prisma.sql`(substr(${column}, 1, 4) || '-01-01')`;
     }
   },
-  same: (a, b) => Prisma.sql`${a} IS NOT DISTINCT FROM ${b}`,
 };
 
 export function dialectFor(provider: DatabaseProvider): Dialect {
@@ -73,44 +74,94 @@ export function observationSourceSql(sources: readonly string[], o = "o"): Prism
   const { countries, regions } = expandSources(sources);
   const alias = Prisma.raw(o);
   const parts: Prisma.Sql[] = [];
-  if (countries.length) parts.push(Prisma.sql`(${alias}."scopeType" = 'country' AND ${alias}."scopeCountryCode" IN (${Prisma.join(countries)}))`);
-  if (regions.length) parts.push(Prisma.sql`(${alias}."scopeType" = 'region' AND ${alias}."scopeRegionCode" IN (${Prisma.join(regions)}))`);
+  if (countries.length) parts.push(Prisma.sql`(${alias}."scopeType" = 'country' AND ${alias}."scopeCode" IN (${Prisma.join(countries)}))`);
+  if (regions.length) parts.push(Prisma.sql`(${alias}."scopeType" = 'region' AND ${alias}."scopeCode" IN (${Prisma.join(regions)}))`);
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`(1 = 0)`;
 }
 
-/**
- * The WHERE condition for reports matching the filters, on the alias `r`.
- * Periods overlap [from, to]; an open end runs to the statement date when it
- * is known and on without end when it is not.
- */
-export function reportFilterSql(filters: DashboardFilters, r = "r"): Prisma.Sql {
+/** Where a report's fields are read from: the Report row, or the facts copied onto an observation. */
+interface ReportColumns {
+  id: Prisma.Sql;
+  notDeleted: Prisma.Sql;
+  status: Prisma.Sql;
+  target: Prisma.Sql;
+  metric: Prisma.Sql;
+  periodStart: Prisma.Sql;
+  periodEnd: Prisma.Sql;
+  /** "the statement date is unknown or on/after `from`" */
+  statedOnOrAfter: (from: string) => Prisma.Sql;
+}
+
+function reportColumns(r: string): ReportColumns {
   const a = Prisma.raw(r);
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`${a}."deletedAt" IS NULL`,
-    Prisma.sql`${a}."status" IN (${Prisma.join(filters.status ?? ["published"])})`,
-  ];
-  if (filters.target?.length) conditions.push(Prisma.sql`${a}."targetCountryCode" IN (${Prisma.join(filters.target)})`);
-  if (filters.metric?.length) conditions.push(Prisma.sql`${a}."metric" IN (${Prisma.join(filters.metric)})`);
-  if (filters.to) conditions.push(Prisma.sql`${a}."periodStart" <= ${filters.to}`);
+  return {
+    id: Prisma.sql`${a}."id"`,
+    notDeleted: Prisma.sql`${a}."deletedAt" IS NULL`,
+    status: Prisma.sql`${a}."status"`,
+    target: Prisma.sql`${a}."targetCountryCode"`,
+    metric: Prisma.sql`${a}."metric"`,
+    periodStart: Prisma.sql`${a}."periodStart"`,
+    periodEnd: Prisma.sql`${a}."periodEnd"`,
+    statedOnOrAfter: (from) => Prisma.sql`(${a}."statedOn" IS NULL OR ${a}."statedOn" >= ${from})`,
+  };
+}
+
+function observationFactColumns(o: string): ReportColumns {
+  const a = Prisma.raw(o);
+  return {
+    id: Prisma.sql`${a}."reportId"`,
+    notDeleted: Prisma.sql`${a}."reportDeleted" = false`,
+    status: Prisma.sql`${a}."reportStatus"`,
+    target: Prisma.sql`${a}."reportTarget"`,
+    metric: Prisma.sql`${a}."reportMetric"`,
+    periodStart: Prisma.sql`${a}."reportPeriodStart"`,
+    periodEnd: Prisma.sql`${a}."reportPeriodEnd"`,
+    statedOnOrAfter: (from) => Prisma.sql`(${a}."reportStatedKey" = '' OR ${a}."reportStatedKey" >= ${from})`,
+  };
+}
+
+/**
+ * The conditions for reports matching the filters. Periods overlap
+ * [from, to]; an open end runs to the statement date when it is known and on
+ * without end when it is not.
+ */
+function filterConditions(filters: DashboardFilters, c: ReportColumns, options: { skipSource?: boolean } = {}): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [c.notDeleted, Prisma.sql`${c.status} IN (${Prisma.join(filters.status ?? ["published"])})`];
+  if (filters.target?.length) conditions.push(Prisma.sql`${c.target} IN (${Prisma.join(filters.target)})`);
+  if (filters.metric?.length) conditions.push(Prisma.sql`${c.metric} IN (${Prisma.join(filters.metric)})`);
+  if (filters.to) conditions.push(Prisma.sql`${c.periodStart} <= ${filters.to}`);
   if (filters.from) {
-    conditions.push(
-      Prisma.sql`(${a}."periodEnd" >= ${filters.from} OR (${a}."periodEnd" IS NULL AND (${a}."statedOn" IS NULL OR ${a}."statedOn" >= ${filters.from})))`,
-    );
+    conditions.push(Prisma.sql`(${c.periodEnd} >= ${filters.from} OR (${c.periodEnd} IS NULL AND ${c.statedOnOrAfter(filters.from)}))`);
   }
-  if (filters.source?.length) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Observation" so WHERE so."reportId" = ${a}."id" AND ${observationSourceSql(filters.source, "so")})`,
-    );
+  // "The report names …" conditions are written as +id IN (subquery): the
+  // database collects the matching reports once, from an index, and checks
+  // each candidate row against that set. The unary + keeps SQLite from
+  // driving the whole query from the set instead, which is slow when the set
+  // is large (an organisation that speaks in half the reports).
+  if (filters.source?.length && !options.skipSource) {
+    conditions.push(Prisma.sql`+${c.id} IN (SELECT so."reportId" FROM "Observation" so WHERE ${observationSourceSql(filters.source, "so")})`);
   }
   if (filters.org?.length) {
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ReportSpeaker" rs JOIN "Speaker" sp ON sp."id" = rs."speakerId" WHERE rs."reportId" = ${a}."id" AND sp."organisation" IN (${Prisma.join(filters.org)}))`,
+      Prisma.sql`+${c.id} IN (SELECT rs."reportId" FROM "ReportSpeaker" rs JOIN "Speaker" sp ON sp."id" = rs."speakerId" WHERE sp."organisation" IN (${Prisma.join(filters.org)}))`,
     );
   }
   if (filters.outlet?.length) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Citation" ci WHERE ci."reportId" = ${a}."id" AND ci."outletId" IN (${Prisma.join(filters.outlet)}))`,
-    );
+    conditions.push(Prisma.sql`+${c.id} IN (SELECT ci."reportId" FROM "Citation" ci WHERE ci."outletId" IN (${Prisma.join(filters.outlet)}))`);
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/** Reports matching the filters, on a Report alias. */
+export function reportFilterSql(filters: DashboardFilters, r = "r"): Prisma.Sql {
+  return filterConditions(filters, reportColumns(r));
+}
+
+/**
+ * Observations whose report matches the filters, read from the report facts
+ * copied onto the observation (no join). `skipSource` leaves out the source
+ * condition, for queries that already restrict the observation's own scope.
+ */
+export function observationFilterSql(filters: DashboardFilters, o = "o", options: { skipSource?: boolean } = {}): Prisma.Sql {
+  return filterConditions(filters, observationFactColumns(o), options);
 }

@@ -34,7 +34,8 @@ export interface TimelineData {
   /** null: every report is drawn on its own period. */
   bucket: Bucket | null;
   marks: TimelineMark[];
-  series: Array<{ code: string; name: string; reports: number }>;
+  /** Targets drawn, with how many figures each has in view. */
+  series: Array<{ code: string; name: string; figures: number }>;
   /** Targets that matched but are not drawn, to keep the chart readable. */
   hiddenSeries: number;
   events: Array<{ id: number; date: string; label: string }>;
@@ -90,6 +91,6 @@ export interface SourcesPanelData {
   entries: ChartSource[];
   /** Reports the chart uses beyond the listed ones. */
   more: number;
-  /** Latest change to any report the filters select (ISO timestamp), null when none. */
+  /** Latest change to any report the chart draws (ISO timestamp), null when none. */
   lastUpdated: string | null;
 }

@@ -12,14 +12,25 @@ import { databaseConfig, type DatabaseConfig } from "./config";
  */
 export type Db = PrismaClient;
 
+const providers = new WeakMap<object, DatabaseConfig["provider"]>();
+
+/** The database behind a client made by createPrisma, for the few SQL expressions that differ. */
+export function providerOf(db: object): DatabaseConfig["provider"] {
+  return providers.get(db) ?? databaseConfig().provider;
+}
+
 export function createPrisma(config: DatabaseConfig = databaseConfig()): PrismaClient {
+  let client: PrismaClient;
   if (config.provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  } else {
+    // timeout: how long a writer waits for SQLite's lock before giving up (busy_timeout).
+    const adapter = new PrismaBetterSqlite3({ url: config.filePath!, timeout: 10_000 });
+    client = new PrismaClient({ adapter });
   }
-  // timeout: how long a writer waits for SQLite's lock before giving up (busy_timeout).
-  const adapter = new PrismaBetterSqlite3({ url: config.filePath!, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  providers.set(client, config.provider);
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -67,6 +67,10 @@ export async function createMigration(config: DatabaseConfig, name: string, root
   const { engine, close } = await openSchemaEngine(config, root);
   try {
     const migrationsList = readMigrations(config.provider, root);
+    // Like `prisma migrate dev`: bring the development database up to date
+    // first (the engine only replays history on a shadow database for a
+    // database that follows it).
+    await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     // devDiagnostic replays the history into the shadow database, which
     // createMigration then needs.
     const diagnostic = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });

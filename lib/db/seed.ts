@@ -3,6 +3,7 @@
 // what the article does not say stays empty.
 import type { Db } from "./client";
 import { COUNTRIES, REGIONS, type RegionRecord } from "../reference-data";
+import { syncObservationFacts } from "../reports/facts";
 
 /** Parents before children, so every foreign key points at a row that exists. */
 function regionsTopDown(): RegionRecord[] {
@@ -104,6 +105,7 @@ export async function seedFoundingStory(db: Db): Promise<number> {
     await tx.citation.create({
       data: { reportId: report.id, outletId: theHill.id, kind: "republished", takenFromId: interview.id, position: 1 },
     });
+    await syncObservationFacts(tx, [report.id]);
     return report.id;
   });
 }

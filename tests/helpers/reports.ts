@@ -1,6 +1,7 @@
 // Builds reports for tests straight through Prisma, with only the fields a test cares about.
 import type { Db } from "@/lib/db/client";
 import type { Qualifier } from "@/lib/domain";
+import { syncObservationFacts } from "@/lib/reports/facts";
 
 export interface ObservationSpec {
   count: number | null;
@@ -53,6 +54,7 @@ export async function addReport(db: Db, spec: ReportSpec) {
       },
     },
   });
+  await syncObservationFacts(db, [report.id]);
   if (spec.organisation) {
     const speaker = await db.speaker.create({ data: { name: `Speaker of ${report.id}`, role: "Minister", organisation: spec.organisation } });
     await db.reportSpeaker.create({ data: { reportId: report.id, speakerId: speaker.id } });

@@ -7,6 +7,7 @@ import { latestByTarget } from "@/lib/dashboard/by-target";
 import { MAX_POINTS } from "@/lib/dashboard/common";
 import { loadChart } from "@/lib/dashboard/load";
 import { chooseBucket, reportTimeline } from "@/lib/dashboard/timeline";
+import { staleObservationFacts, syncObservationFacts } from "@/lib/reports/facts";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { addReport } from "../helpers/reports";
 
@@ -111,7 +112,7 @@ describe("timeline", () => {
       ["daily", 40, "2021-05-01", "2021-05-01"],
       ["daily", 45, "2021-05-02", "2021-05-02"],
     ]);
-    expect(data.series).toEqual([{ code: "PE", name: "Peru", reports: 2 }]);
+    expect(data.series).toEqual([{ code: "PE", name: "Peru", figures: 4 }]);
   });
 
   it("ends an open period at its statement date, or leaves it open when that is unknown", async () => {
@@ -129,6 +130,7 @@ describe("timeline", () => {
     await t.db.observation.createMany({
       data: reports.map((report, i) => ({ reportId: report.id, count: BigInt(1_000 + i), periodStart: report.periodStart, periodEnd: report.periodStart })),
     });
+    await syncObservationFacts(t.db, reports.map((report) => report.id));
 
     const data = await reportTimeline(t.db, { target: ["JP"] });
     expect(data.bucket).toBe(chooseBucket(2_499 * 3, 1));
@@ -144,7 +146,7 @@ describe("timeline", () => {
   it("never sends more than 2,000 points, whatever the span and series", () => {
     for (const span of [10, 400, 3_000, 7_300, 40_000]) {
       for (const series of [1, 4, 8]) {
-        const bucket = chooseBucket(span, series);
+        const bucket = chooseBucket(span, series * 2);
         const size = { day: 1, week: 7, month: 30.44, year: 365.25 }[bucket];
         if (bucket !== "year") expect(series * 2 * (Math.floor(span / size) + 1)).toBeLessThanOrEqual(MAX_POINTS);
       }
@@ -203,5 +205,18 @@ describe("the dashboard's data API", () => {
     const bad = await GET(get("/api/v1/dashboard/timeline?from=2020-02-31"), routeParams({ chart: "timeline" }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { issues: Array<{ path: string }> } }).error.issues[0].path).toBe("from");
+  });
+});
+
+describe("report facts on observations", () => {
+  it("match their reports after every write in this suite, and a write that forgets to sync is caught", async () => {
+    expect(await staleObservationFacts(t.db)).toBe(0);
+    await t.db.report.update({ where: { id: older }, data: { status: "retracted" } });
+    expect(await staleObservationFacts(t.db)).toBe(2);
+    await syncObservationFacts(t.db, [older]);
+    expect(await staleObservationFacts(t.db)).toBe(0);
+    expect((await reportTimeline(t.db, { target: ["PE"], status: ["retracted"] })).marks.map((m) => m.reportId)).toContain(older);
+    await t.db.report.update({ where: { id: older }, data: { status: "published" } });
+    await syncObservationFacts(t.db, [older]);
   });
 });

@@ -1,0 +1,14 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../lib/generated/sqlite/client";
+import { loadChart } from "../../lib/dashboard/load";
+import { parseDashboardQuery } from "../../lib/dashboard/filters";
+const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: process.env.DB ?? "data/demo.db" }), log: [{ emit: "event", level: "query" }] });
+const log: Array<{ d: number; q: string }> = [];
+(db as any).$on("query", (e: any) => log.push({ d: e.duration, q: e.query.replace(/\s+/g, " ").slice(0, 140) }));
+const q = parseDashboardQuery(Object.fromEntries(new URLSearchParams(process.argv[3] ?? "")));
+await loadChart(db as any, q.filters, process.argv[2] as any);
+log.length = 0;
+const t = performance.now();
+await loadChart(db as any, q.filters, process.argv[2] as any);
+console.log("total", (performance.now() - t).toFixed(0), "ms");
+for (const l of log.sort((a, b) => b.d - a.d).slice(0, 8)) console.log(l.d, l.q);
