@@ -95,57 +95,85 @@ export function restoreCell(value: string): string {
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
+/** The cells that are the same on every row of a report: computed once per report. */
+export interface ReportCells {
+  report: ReportJson;
+  targetName: string;
+  speakers: string;
+  citations: string;
+  chain: string;
+  speakersJson: string;
+  citationsJson: string;
+}
+
+export function reportCells(report: ReportJson): ReportCells {
+  return {
+    report,
+    targetName: findCountry(report.targetCountry)?.name ?? "",
+    speakers: report.speakers.map((s) => [s.name, s.role, s.organisation].map(text).join("; ")).join(" | "),
+    citations: report.citations.map((c) => [c.outlet.name, c.url, c.publishedOn].map(text).join("; ")).join(" | "),
+    chain: citationChains(report.citations).map(chainText).join(" | "),
+    speakersJson: JSON.stringify(
+      report.speakers.map(({ id, name, role, organisation, country, subject, quote }) => ({ id, name, role, organisation, country, subject, quote })),
+    ),
+    citationsJson: JSON.stringify(
+      report.citations.map(({ outlet, kind, url, title, publishedOn, accessedOn, takenFrom }) => ({
+        outlet,
+        kind,
+        url,
+        title,
+        publishedOn,
+        accessedOn,
+        takenFrom,
+      })),
+    ),
+  };
+}
+
+/** One observation's row as raw cells, in CSV_COLUMNS order (neutralise them when writing). */
+export function observationCells(cells: ReportCells, o: ReportJson["observations"][number]): string[] {
+  const report = cells.report;
+  return [
+    text(report.id),
+    text(report.version),
+    report.targetCountry,
+    cells.targetName,
+    report.metric,
+    text(o.count),
+    o.qualifier,
+    formatQualified(o.count, o.qualifier, "symbol"),
+    o.periodStart,
+    text(o.periodEnd),
+    text(report.periodLabel),
+    o.scope.type,
+    text(o.scope.code),
+    o.scope.type === "all" ? "" : scopeName(o.scope.type, o.scope.code),
+    text(o.note),
+    report.periodStart,
+    text(report.periodEnd),
+    text(report.periodEventId),
+    text(report.statedOn),
+    cells.speakers,
+    cells.citations,
+    cells.chain,
+    text(report.quote),
+    text(report.notes),
+    report.status,
+    text(report.retractionReason),
+    report.synthetic ? "true" : "false",
+    cells.speakersJson,
+    cells.citationsJson,
+  ];
+}
+
 /**
  * The rows of one report, in the order of its observations (or of the given
- * subset of them). Cells are raw: neutralise them when writing.
+ * subset of them), keyed by column. Cells are raw: neutralise them when writing.
  */
 export function reportCsvRows(report: ReportJson, observations: ReportJson["observations"] = report.observations): CsvRow[] {
-  const speakers = report.speakers.map((s) => [s.name, s.role, s.organisation].map(text).join("; ")).join(" | ");
-  const citations = report.citations.map((c) => [c.outlet.name, c.url, c.publishedOn].map(text).join("; ")).join(" | ");
-  const chain = citationChains(report.citations).map(chainText).join(" | ");
-  const speakersJson = JSON.stringify(
-    report.speakers.map(({ id, name, role, organisation, country, subject, quote }) => ({ id, name, role, organisation, country, subject, quote })),
-  );
-  const citationsJson = JSON.stringify(
-    report.citations.map(({ outlet, kind, url, title, publishedOn, accessedOn, takenFrom }) => ({
-      outlet,
-      kind,
-      url,
-      title,
-      publishedOn,
-      accessedOn,
-      takenFrom,
-    })),
-  );
-  return observations.map((o) => ({
-    report_id: text(report.id),
-    report_version: text(report.version),
-    target_country: report.targetCountry,
-    target_country_name: findCountry(report.targetCountry)?.name ?? "",
-    metric: report.metric,
-    count: text(o.count),
-    qualifier: o.qualifier,
-    display_value: formatQualified(o.count, o.qualifier, "symbol"),
-    period_start: o.periodStart,
-    period_end: text(o.periodEnd),
-    period_label: text(report.periodLabel),
-    scope_type: o.scope.type,
-    source_code: text(o.scope.code),
-    source_name: o.scope.type === "all" ? "" : scopeName(o.scope.type, o.scope.code),
-    observation_note: text(o.note),
-    report_period_start: report.periodStart,
-    report_period_end: text(report.periodEnd),
-    period_event_id: text(report.periodEventId),
-    stated_on: text(report.statedOn),
-    speakers,
-    citations,
-    citation_chain: chain,
-    quote: text(report.quote),
-    notes: text(report.notes),
-    status: report.status,
-    retraction_reason: text(report.retractionReason),
-    synthetic: report.synthetic ? "true" : "false",
-    speakers_json: speakersJson,
-    citations_json: citationsJson,
-  }));
+  const cells = reportCells(report);
+  return observations.map((o) => {
+    const values = observationCells(cells, o);
+    return Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, values[index]])) as CsvRow;
+  });
 }

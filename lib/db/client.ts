@@ -12,11 +12,16 @@ import { databaseConfig, type DatabaseConfig } from "./config";
  */
 export type Db = PrismaClient;
 
-const providers = new WeakMap<object, DatabaseConfig["provider"]>();
+const configs = new WeakMap<object, DatabaseConfig>();
 
-/** The database behind a client made by createPrisma, for the few SQL expressions that differ. */
+/** The database behind a client made by createPrisma. */
+export function configOf(db: object): DatabaseConfig {
+  return configs.get(db) ?? databaseConfig();
+}
+
+/** Which database a client talks to, for the few SQL expressions that differ. */
 export function providerOf(db: object): DatabaseConfig["provider"] {
-  return providers.get(db) ?? databaseConfig().provider;
+  return configOf(db).provider;
 }
 
 export function createPrisma(config: DatabaseConfig = databaseConfig()): PrismaClient {
@@ -29,7 +34,7 @@ export function createPrisma(config: DatabaseConfig = databaseConfig()): PrismaC
     const adapter = new PrismaBetterSqlite3({ url: config.filePath!, timeout: 10_000 });
     client = new PrismaClient({ adapter });
   }
-  providers.set(client, config.provider);
+  configs.set(client, config);
   return client;
 }
 

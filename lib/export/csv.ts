@@ -1,25 +1,23 @@
 // CSV exports, streamed: rows are read from the database a batch of reports at
 // a time and written as they come, so memory stays flat however many rows
-// there are. Written with csv-stringify (RFC 4180 quoting); every cell goes
+// there are. Quoting follows RFC 4180 (Papa Parse's unparse); every cell goes
 // through neutralizeCell against spreadsheet formula injection.
-import { stringify } from "csv-stringify/sync";
-import { Prisma } from "../generated/sqlite/client";
+import Papa from "papaparse";
 import type { Db } from "../db/client";
-import { CSV_COLUMNS, neutralizeCell, reportCsvRows, type CsvRow } from "../csv/columns";
-import { reportInclude, toReportJson } from "../reports/read";
-import { reportFilterSql } from "../dashboard/sql";
+import { CSV_COLUMNS, neutralizeCell, observationCells, reportCells } from "../csv/columns";
 import { countsBySource } from "../dashboard/by-source";
 import { latestByTarget } from "../dashboard/by-target";
 import { reportTimeline } from "../dashboard/timeline";
 import type { DashboardFilters } from "../dashboard/filters";
 import type { Figure } from "../dashboard/types";
+import { EXPORT_BATCH, reportBatches, reportsById } from "./reader";
 
 export const EXPORT_CHARTS = ["timeline", "by-source", "by-target", "map", "reports"] as const;
 export type ExportChart = (typeof EXPORT_CHARTS)[number];
 export type ExportRows = "displayed" | "full";
 
-/** Reports fetched per round trip while streaming. */
-const BATCH = 500;
+/** A batch of rows, each the cells of CSV_COLUMNS in order. */
+type Batch = string[][];
 
 /** The figures a chart draws, in the order it draws them. */
 async function displayedFigures(db: Db, chart: Exclude<ExportChart, "reports">, filters: DashboardFilters): Promise<Figure[]> {
@@ -35,32 +33,27 @@ async function displayedFigures(db: Db, chart: Exclude<ExportChart, "reports">, 
   }
 }
 
-async function* figureRows(db: Db, figures: Figure[]): AsyncGenerator<CsvRow[]> {
-  for (let i = 0; i < figures.length; i += BATCH) {
-    const slice = figures.slice(i, i + BATCH);
-    const reports = await db.report.findMany({ where: { id: { in: [...new Set(slice.map((f) => f.reportId))] } }, include: reportInclude });
-    const byId = new Map(reports.map((row) => [row.id, toReportJson(row)]));
+/** One row per drawn figure: the observation the chart shows, with its report's cells. */
+async function* figureRows(db: Db, figures: Figure[]): AsyncGenerator<Batch> {
+  for (let i = 0; i < figures.length; i += EXPORT_BATCH) {
+    const slice = figures.slice(i, i + EXPORT_BATCH);
+    const reports = await reportsById(db, [...new Set(slice.map((f) => f.reportId))]);
+    const cells = new Map(reports.map((report) => [report.id, reportCells(report)]));
     yield slice.flatMap((figure) => {
-      const report = byId.get(figure.reportId);
-      const observation = report?.observations.find((o) => o.id === figure.observationId);
-      return report && observation ? reportCsvRows(report, [observation]) : [];
+      const report = cells.get(figure.reportId);
+      const observation = report?.report.observations.find((o) => o.id === figure.observationId);
+      return report && observation ? [observationCells(report, observation)] : [];
     });
   }
 }
 
 /** Every observation of every report the filters select, report by report (newest id first). */
-async function* reportRows(db: Db, filters: DashboardFilters): AsyncGenerator<CsvRow[]> {
-  let after: number | null = null;
-  for (;;) {
-    const cursor: Prisma.Sql = after === null ? Prisma.empty : Prisma.sql` AND r."id" < ${after}`;
-    const ids = (
-      await db.$queryRaw<Array<{ id: number | bigint }>>`
-        SELECT r."id" AS id FROM "Report" r WHERE ${reportFilterSql(filters)}${cursor} ORDER BY r."id" DESC LIMIT ${BATCH}`
-    ).map((row) => Number(row.id));
-    if (ids.length === 0) return;
-    const reports = await db.report.findMany({ where: { id: { in: ids } }, include: reportInclude, orderBy: { id: "desc" } });
-    yield reports.flatMap((row) => reportCsvRows(toReportJson(row)));
-    after = ids[ids.length - 1];
+async function* reportRows(db: Db, filters: DashboardFilters): AsyncGenerator<Batch> {
+  for await (const reports of reportBatches(db, filters)) {
+    yield reports.flatMap((report) => {
+      const cells = reportCells(report);
+      return report.observations.map((observation) => observationCells(cells, observation));
+    });
   }
 }
 
@@ -69,7 +62,7 @@ async function* reportRows(db: Db, filters: DashboardFilters): AsyncGenerator<Cs
  * (for `reports`, every observation of the filtered reports). "full": every
  * observation of every report with the selected status, all other filters off.
  */
-export function exportBatches(db: Db, chart: ExportChart, filters: DashboardFilters, rows: ExportRows): AsyncGenerator<CsvRow[]> {
+export function exportBatches(db: Db, chart: ExportChart, filters: DashboardFilters, rows: ExportRows): AsyncGenerator<Batch> {
   if (rows === "full") return reportRows(db, { status: filters.status });
   if (chart === "reports") return reportRows(db, filters);
   return (async function* () {
@@ -77,23 +70,29 @@ export function exportBatches(db: Db, chart: ExportChart, filters: DashboardFilt
   })();
 }
 
-const cast = { string: neutralizeCell };
+const BOM = "\uFEFF";
+
+function toCsv(rows: Batch): string {
+  if (rows.length === 0) return "";
+  return `${Papa.unparse(rows.map((row) => row.map(neutralizeCell)), { newline: "\r\n", header: false })}\r\n`;
+}
 
 /** The CSV as a byte stream: a UTF-8 BOM (so spreadsheets read accents right), the header, then the rows. */
-export function csvStream(batches: AsyncGenerator<CsvRow[]>): ReadableStream<Uint8Array> {
+export function csvStream(batches: AsyncGenerator<Batch>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let header = true;
+  let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
+        const head = started ? "" : `${BOM}${toCsv([[...CSV_COLUMNS]])}`;
+        started = true;
         const next = await batches.next();
         if (next.done) {
-          if (header) controller.enqueue(encoder.encode(stringify([], { header: true, columns: [...CSV_COLUMNS], bom: true })));
+          if (head) controller.enqueue(encoder.encode(head));
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(stringify(next.value, { header, columns: [...CSV_COLUMNS], bom: header, cast })));
-        header = false;
+        controller.enqueue(encoder.encode(head + toCsv(next.value)));
       } catch (error) {
         controller.error(error);
       }

@@ -95,7 +95,7 @@ describe("CSV export", () => {
   it("answers an empty selection with the header alone", async () => {
     const { rows, text } = await download("reports.csv", "?target=FR");
     expect(rows).toEqual([]);
-    expect(text).toBe(`\uFEFF${CSV_COLUMNS.join(",")}\n`);
+    expect(text).toBe(`\uFEFF${CSV_COLUMNS.join(",")}\r\n`);
   });
 
   it("refuses bad filters with 400 and unknown exports with 404, in the API's error shape", async () => {
