@@ -91,18 +91,17 @@ export function reportOrder(figures: readonly Figure[]): number[] {
 
 /**
  * The metrics of the selected reports: more than one means the chart compares
- * unlike counts, and says so. One short EXISTS per known metric.
+ * unlike counts, and says so. One round trip: an EXISTS per known metric.
  */
 export async function filteredMetrics(db: Db, filters: DashboardFilters): Promise<Metric[]> {
   const candidates = filters.metric?.length ? filters.metric : METRIC_KEYS;
-  const found = await Promise.all(
-    candidates.map(async (metric) => {
-      const rows = await db.$queryRaw<unknown[]>`
-        SELECT 1 AS present FROM "Report" r WHERE r."metric" = ${metric} AND ${reportFilterSql(filters)} LIMIT 1`;
-      return rows.length ? metric : null;
-    }),
+  const probes = candidates.map(
+    (metric) =>
+      Prisma.sql`SELECT ${metric} AS metric WHERE EXISTS (SELECT 1 FROM "Report" r WHERE r."metric" = ${metric} AND ${reportFilterSql(filters)})`,
   );
-  return found.filter((metric): metric is Metric => metric !== null);
+  const rows = await db.$queryRaw<Array<{ metric: string }>>`${Prisma.join(probes, " UNION ALL ")}`;
+  const found = new Set(rows.map((row) => row.metric));
+  return candidates.filter((metric) => found.has(metric));
 }
 
 export type { Db };

@@ -3,7 +3,7 @@
 // published. The numbers appear in the chart's tooltips.
 import { formatQualified } from "../format";
 import type { Qualifier } from "../domain";
-import { reportInclude, toReportJson } from "../reports/read";
+import { reportsById } from "../reports/batch";
 import { citationChains, speakerDescription, speakerName } from "../reports/provenance";
 import { CITATION_KINDS, SPEAKER_SUBJECTS } from "../domain";
 import type { Db } from "./common";
@@ -33,8 +33,7 @@ async function lastUpdated(db: Db, reportIds: readonly number[]): Promise<string
 
 export async function sourcesPanel(db: Db, reportIds: readonly number[]): Promise<SourcesPanelData> {
   const listed = reportIds.slice(0, PANEL_LENGTH);
-  const rows = await db.report.findMany({ where: { id: { in: [...listed] } }, include: reportInclude });
-  const byId = new Map(rows.map((row) => [row.id, toReportJson(row)]));
+  const byId = new Map((await reportsById(db, listed)).map((report) => [report.id, report]));
   const entries: ChartSource[] = [];
   for (const id of listed) {
     const report = byId.get(id);

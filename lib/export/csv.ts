@@ -10,7 +10,8 @@ import { latestByTarget } from "../dashboard/by-target";
 import { reportTimeline } from "../dashboard/timeline";
 import type { DashboardFilters } from "../dashboard/filters";
 import type { Figure } from "../dashboard/types";
-import { EXPORT_BATCH, reportBatches, reportsById } from "./reader";
+import { reportsById } from "../reports/batch";
+import { EXPORT_BATCH, reportBatches } from "./reader";
 
 export const EXPORT_CHARTS = ["timeline", "by-source", "by-target", "map", "reports"] as const;
 export type ExportChart = (typeof EXPORT_CHARTS)[number];
@@ -77,22 +78,32 @@ function toCsv(rows: Batch): string {
   return `${Papa.unparse(rows.map((row) => row.map(neutralizeCell)), { newline: "\r\n", header: false })}\r\n`;
 }
 
-/** The CSV as a byte stream: a UTF-8 BOM (so spreadsheets read accents right), the header, then the rows. */
-export function csvStream(batches: AsyncGenerator<Batch>): ReadableStream<Uint8Array> {
+/**
+ * The CSV as a byte stream: a UTF-8 BOM (so spreadsheets read accents right),
+ * the header, then the rows. The first batch is read before the stream is
+ * returned, so a failure to read shows as an error response, not as a
+ * download that stops short.
+ */
+export async function csvStream(batches: AsyncGenerator<Batch>): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  let started = false;
+  const first = await batches.next();
+  let pending: string | null = `${BOM}${toCsv([[...CSV_COLUMNS]])}${first.done ? "" : toCsv(first.value)}`;
+  let done = first.done === true;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const head = started ? "" : `${BOM}${toCsv([[...CSV_COLUMNS]])}`;
-        started = true;
-        const next = await batches.next();
+        if (pending !== null) {
+          controller.enqueue(encoder.encode(pending));
+          pending = null;
+          return;
+        }
+        const next = done ? { done: true as const, value: undefined } : await batches.next();
         if (next.done) {
-          if (head) controller.enqueue(encoder.encode(head));
+          done = true;
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(head + toCsv(next.value)));
+        controller.enqueue(encoder.encode(toCsv(next.value)));
       } catch (error) {
         controller.error(error);
       }

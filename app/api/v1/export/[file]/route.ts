@@ -29,11 +29,13 @@ export const GET = apiRoute<{ params: Promise<{ file: string }> }>(async (reques
   if (!parsed.success) throw validationError(parsed.error, "query");
   const { rows, ...filters } = parsed.data;
   const filename = `${fileStem(chart, filters, rows)}.csv`;
-  return new Response(csvStream(exportBatches(getPrisma(), chart, filters, rows)), {
+  return new Response(await csvStream(exportBatches(getPrisma(), chart, filters, rows)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
+      // no-transform: the server does not gzip exports of millions of rows
+      // (it would cost it more than reading them); a proxy in front may.
+      "Cache-Control": "no-store, no-transform",
       "X-Content-Type-Options": "nosniff",
     },
   });
