@@ -253,13 +253,16 @@ async function main(): Promise<void> {
   for (const observations of sizes) {
     log(`── ${observations.toLocaleString("en-US")} observations`);
     const file = await demoDatabase(observations);
-    const app = await startApp(`file:${file}`);
+    let app = await startApp(`file:${file}`);
     try {
       log("  aggregates…");
       const aggregates = await measureAggregates(app, file);
       log("  page…");
       const pageTimes = await latency(`${app.url}/`, requests);
       log("  export…");
+      // On a server of its own, so its peak memory is the export's, not what earlier phases left.
+      await app.stop();
+      app = await startApp(`file:${file}`);
       const exported = await measureExport(app, file);
       log("  import…");
       const imported = await benchImport(app, file, quick ? 20_000 : 100_000).catch((error: unknown) => {

@@ -33,12 +33,11 @@ export function buildIfNeeded(): void {
 }
 
 /**
- * Node options for the production server. A bounded heap (and a small young
- * generation) makes V8 collect garbage before the process grows large: the
- * app streams exports and imports, so it never needs much at once.
- * APP_MAX_HEAP_MB overrides the bound (MiB).
+ * Node options for the production server. A bounded heap makes V8 collect
+ * garbage before the process grows large: the app streams exports and
+ * imports, so it never needs much at once. APP_MAX_HEAP_MB overrides the
+ * bound (MiB).
  */
 export function serverNodeArgs(): string[] {
-  const heap = Number(process.env.APP_MAX_HEAP_MB) || 256;
-  return [`--max-old-space-size=${heap}`, "--max-semi-space-size=4"];
+  return [`--max-old-space-size=${Number(process.env.APP_MAX_HEAP_MB) || 256}`];
 }

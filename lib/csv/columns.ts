@@ -80,43 +80,70 @@ export const CSV_COLUMN_DESCRIPTIONS: Record<CsvColumn, string> = {
 };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A value that already looks escaped ('=…) is escaped once more, or the import
+// would take its apostrophe for ours and drop it.
+const NEEDS_ESCAPE = /^'*[=+\-@\t\r]/;
 
 /**
  * Spreadsheets run cells that start with = + - @ tab or CR as formulas; a
  * leading apostrophe makes them text. restoreCell undoes it on import.
  */
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_ESCAPE.test(value) ? `'${value}` : value;
 }
 
 export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && NEEDS_ESCAPE.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
-/** The cells that are the same on every row of a report: computed once per report. */
-export interface ReportCells {
-  report: ReportJson;
-  targetName: string;
-  speakers: string;
-  citations: string;
-  chain: string;
-  speakersJson: string;
-  citationsJson: string;
-}
+/** Columns whose value changes from one observation to the next; all others are the report's. */
+export const OBSERVATION_COLUMNS = [
+  "count",
+  "qualifier",
+  "display_value",
+  "period_start",
+  "period_end",
+  "scope_type",
+  "source_code",
+  "source_name",
+  "observation_note",
+] as const satisfies readonly CsvColumn[];
 
-export function reportCells(report: ReportJson): ReportCells {
+export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
+export type ReportColumn = Exclude<CsvColumn, ObservationColumn>;
+export type ReportValues = Record<ReportColumn, string>;
+export type ObservationValues = Record<ObservationColumn, string>;
+
+const observationColumns = new Set<CsvColumn>(OBSERVATION_COLUMNS);
+export const isObservationColumn = (column: CsvColumn): column is ObservationColumn => observationColumns.has(column);
+
+/** The cells that are the same on every row of a report: computed once per report. */
+export function reportValues(report: ReportJson): ReportValues {
   return {
-    report,
-    targetName: findCountry(report.targetCountry)?.name ?? "",
+    report_id: text(report.id),
+    report_version: text(report.version),
+    target_country: report.targetCountry,
+    target_country_name: findCountry(report.targetCountry)?.name ?? "",
+    metric: report.metric,
+    period_label: text(report.periodLabel),
+    report_period_start: report.periodStart,
+    report_period_end: text(report.periodEnd),
+    period_event_id: text(report.periodEventId),
+    stated_on: text(report.statedOn),
     speakers: report.speakers.map((s) => [s.name, s.role, s.organisation].map(text).join("; ")).join(" | "),
     citations: report.citations.map((c) => [c.outlet.name, c.url, c.publishedOn].map(text).join("; ")).join(" | "),
-    chain: citationChains(report.citations).map(chainText).join(" | "),
-    speakersJson: JSON.stringify(
+    citation_chain: citationChains(report.citations).map(chainText).join(" | "),
+    quote: text(report.quote),
+    notes: text(report.notes),
+    status: report.status,
+    retraction_reason: text(report.retractionReason),
+    synthetic: report.synthetic ? "true" : "false",
+    speakers_json: JSON.stringify(
       report.speakers.map(({ id, name, role, organisation, country, subject, quote }) => ({ id, name, role, organisation, country, subject, quote })),
     ),
-    citationsJson: JSON.stringify(
+    citations_json: JSON.stringify(
       report.citations.map(({ outlet, kind, url, title, publishedOn, accessedOn, takenFrom }) => ({
         outlet,
         kind,
@@ -130,40 +157,19 @@ export function reportCells(report: ReportJson): ReportCells {
   };
 }
 
-/** One observation's row as raw cells, in CSV_COLUMNS order (neutralise them when writing). */
-export function observationCells(cells: ReportCells, o: ReportJson["observations"][number]): string[] {
-  const report = cells.report;
-  return [
-    text(report.id),
-    text(report.version),
-    report.targetCountry,
-    cells.targetName,
-    report.metric,
-    text(o.count),
-    o.qualifier,
-    formatQualified(o.count, o.qualifier, "symbol"),
-    o.periodStart,
-    text(o.periodEnd),
-    text(report.periodLabel),
-    o.scope.type,
-    text(o.scope.code),
-    o.scope.type === "all" ? "" : scopeName(o.scope.type, o.scope.code),
-    text(o.note),
-    report.periodStart,
-    text(report.periodEnd),
-    text(report.periodEventId),
-    text(report.statedOn),
-    cells.speakers,
-    cells.citations,
-    cells.chain,
-    text(report.quote),
-    text(report.notes),
-    report.status,
-    text(report.retractionReason),
-    report.synthetic ? "true" : "false",
-    cells.speakersJson,
-    cells.citationsJson,
-  ];
+/** The cells of one observation. */
+export function observationValues(o: ReportJson["observations"][number]): ObservationValues {
+  return {
+    count: text(o.count),
+    qualifier: o.qualifier,
+    display_value: formatQualified(o.count, o.qualifier, "symbol"),
+    period_start: o.periodStart,
+    period_end: text(o.periodEnd),
+    scope_type: o.scope.type,
+    source_code: text(o.scope.code),
+    source_name: o.scope.type === "all" ? "" : scopeName(o.scope.type, o.scope.code),
+    observation_note: text(o.note),
+  };
 }
 
 /**
@@ -171,9 +177,9 @@ export function observationCells(cells: ReportCells, o: ReportJson["observations
  * subset of them), keyed by column. Cells are raw: neutralise them when writing.
  */
 export function reportCsvRows(report: ReportJson, observations: ReportJson["observations"] = report.observations): CsvRow[] {
-  const cells = reportCells(report);
+  const same = reportValues(report);
   return observations.map((o) => {
-    const values = observationCells(cells, o);
-    return Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, values[index]])) as CsvRow;
+    const own = observationValues(o);
+    return Object.fromEntries(CSV_COLUMNS.map((column) => [column, isObservationColumn(column) ? own[column] : same[column]])) as CsvRow;
   });
 }

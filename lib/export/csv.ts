@@ -1,10 +1,10 @@
 // CSV exports, streamed: rows are read from the database a batch of reports at
 // a time and written as they come, so memory stays flat however many rows
-// there are. Quoting follows RFC 4180 (Papa Parse's unparse); every cell goes
-// through neutralizeCell against spreadsheet formula injection.
-import Papa from "papaparse";
+// there are. Fields are written by lib/csv/write.ts (RFC 4180, every cell
+// neutralised against spreadsheet formula injection).
 import type { Db } from "../db/client";
-import { CSV_COLUMNS, neutralizeCell, observationCells, reportCells } from "../csv/columns";
+import { CSV_COLUMNS, observationValues, reportValues } from "../csv/columns";
+import { csvRecord, reportRowWriter } from "../csv/write";
 import { countsBySource } from "../dashboard/by-source";
 import { latestByTarget } from "../dashboard/by-target";
 import { reportTimeline } from "../dashboard/timeline";
@@ -17,8 +17,8 @@ export const EXPORT_CHARTS = ["timeline", "by-source", "by-target", "map", "repo
 export type ExportChart = (typeof EXPORT_CHARTS)[number];
 export type ExportRows = "displayed" | "full";
 
-/** A batch of rows, each the cells of CSV_COLUMNS in order. */
-type Batch = string[][];
+/** A batch of rows, as CSV text. */
+type Batch = string;
 
 /** The figures a chart draws, in the order it draws them. */
 async function displayedFigures(db: Db, chart: Exclude<ExportChart, "reports">, filters: DashboardFilters): Promise<Figure[]> {
@@ -38,23 +38,30 @@ async function displayedFigures(db: Db, chart: Exclude<ExportChart, "reports">, 
 async function* figureRows(db: Db, figures: Figure[]): AsyncGenerator<Batch> {
   for (let i = 0; i < figures.length; i += EXPORT_BATCH) {
     const slice = figures.slice(i, i + EXPORT_BATCH);
-    const reports = await reportsById(db, [...new Set(slice.map((f) => f.reportId))]);
-    const cells = new Map(reports.map((report) => [report.id, reportCells(report)]));
-    yield slice.flatMap((figure) => {
-      const report = cells.get(figure.reportId);
-      const observation = report?.report.observations.find((o) => o.id === figure.observationId);
-      return report && observation ? [observationCells(report, observation)] : [];
-    });
+    const reports = new Map((await reportsById(db, [...new Set(slice.map((f) => f.reportId))])).map((report) => [report.id, report]));
+    const writers = new Map<number, ReturnType<typeof reportRowWriter>>();
+    yield slice
+      .map((figure) => {
+        const report = reports.get(figure.reportId);
+        const observation = report?.observations.find((o) => o.id === figure.observationId);
+        if (!report || !observation) return "";
+        let write = writers.get(report.id);
+        if (!write) writers.set(report.id, (write = reportRowWriter(reportValues(report))));
+        return write(observationValues(observation));
+      })
+      .join("");
   }
 }
 
 /** Every observation of every report the filters select, report by report (newest id first). */
 async function* reportRows(db: Db, filters: DashboardFilters): AsyncGenerator<Batch> {
   for await (const reports of reportBatches(db, filters)) {
-    yield reports.flatMap((report) => {
-      const cells = reportCells(report);
-      return report.observations.map((observation) => observationCells(cells, observation));
-    });
+    const lines: string[] = [];
+    for (const report of reports) {
+      const write = reportRowWriter(reportValues(report));
+      for (const observation of report.observations) lines.push(write(observationValues(observation)));
+    }
+    yield lines.join("");
   }
 }
 
@@ -73,11 +80,6 @@ export function exportBatches(db: Db, chart: ExportChart, filters: DashboardFilt
 
 const BOM = "\uFEFF";
 
-function toCsv(rows: Batch): string {
-  if (rows.length === 0) return "";
-  return `${Papa.unparse(rows.map((row) => row.map(neutralizeCell)), { newline: "\r\n", header: false })}\r\n`;
-}
-
 /**
  * The CSV as a byte stream: a UTF-8 BOM (so spreadsheets read accents right),
  * the header, then the rows. The first batch is read before the stream is
@@ -85,15 +87,14 @@ function toCsv(rows: Batch): string {
  * download that stops short.
  */
 export async function csvStream(batches: AsyncGenerator<Batch>): Promise<ReadableStream<Uint8Array>> {
-  const encoder = new TextEncoder();
   const first = await batches.next();
-  let pending: string | null = `${BOM}${toCsv([[...CSV_COLUMNS]])}${first.done ? "" : toCsv(first.value)}`;
+  let pending: string | null = `${BOM}${csvRecord(CSV_COLUMNS)}${first.done ? "" : first.value}`;
   let done = first.done === true;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         if (pending !== null) {
-          controller.enqueue(encoder.encode(pending));
+          controller.enqueue(Buffer.from(pending, "utf8"));
           pending = null;
           return;
         }
@@ -103,7 +104,7 @@ export async function csvStream(batches: AsyncGenerator<Batch>): Promise<Readabl
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(toCsv(next.value)));
+        controller.enqueue(Buffer.from(next.value, "utf8"));
       } catch (error) {
         controller.error(error);
       }
