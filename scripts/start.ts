@@ -7,6 +7,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { databaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
+import { createPrisma } from "../lib/db/client";
+import { ensureFirstAdmin } from "../lib/auth/bootstrap";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -38,6 +40,12 @@ async function main(): Promise<void> {
   if (result.created) console.log(`Created the database at ${where} and seeded the founding story.`);
   else if (result.applied.length) console.log(`Applied ${result.applied.length} migration(s) to ${where}.`);
   console.log(`Database ready (${config.provider}, ${where}) in ${Date.now() - started} ms.`);
+
+  const db = createPrisma(config);
+  const firstAdmin = await ensureFirstAdmin(db).finally(() => db.$disconnect());
+  if (firstAdmin.kind === "created") console.log(`Created the first admin account, ${firstAdmin.email} (from ADMIN_EMAIL).`);
+  else if (firstAdmin.kind === "instructions") console.log(`\n${firstAdmin.message}\n`);
+  else if (firstAdmin.kind === "failed") throw new Error(firstAdmin.message);
 
   if (mode === "start" && needsBuild()) {
     console.log("No current build: running `next build` (about a minute the first time)…");
