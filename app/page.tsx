@@ -1,10 +1,12 @@
 import { connection } from "next/server";
 import { ReportCard } from "@/components/ReportCard";
 import { getPrisma } from "@/lib/db/client";
+import { pageReader } from "@/lib/auth/pages";
 import { listReports } from "@/lib/reports/read";
 
 export default async function HomePage() {
   await connection();
+  await pageReader("/");
   const { data: reports, nextCursor } = await listReports(getPrisma(), { limit: 20 });
   return (
     <>
