@@ -80,17 +80,20 @@ export const CSV_COLUMN_DESCRIPTIONS: Record<CsvColumn, string> = {
 };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A value that already looks escaped ('=…) is escaped once more, or the import
+// would take its apostrophe for ours and drop it.
+const NEEDS_ESCAPE = /^'*[=+\-@\t\r]/;
 
 /**
  * Spreadsheets run cells that start with = + - @ tab or CR as formulas; a
  * leading apostrophe makes them text. restoreCell undoes it on import.
  */
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_ESCAPE.test(value) ? `'${value}` : value;
 }
 
 export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && NEEDS_ESCAPE.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
