@@ -45,10 +45,18 @@ export function latestToday(now: number = Date.now()): string {
   return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
+// Checked for every date of every row of an import: worked out at most once a second.
+let todayCache = { at: 0, value: "" };
+function cachedLatestToday(): string {
+  const now = Date.now();
+  if (now - todayCache.at > 1000) todayCache = { at: now, value: latestToday(now) };
+  return todayCache.value;
+}
+
 /** A calendar day from EARLIEST_DATE to today. */
 export const pastDate = isoDate.superRefine((value, ctx) => {
   if (value < EARLIEST_DATE) ctx.addIssue({ code: "custom", message: `must be on or after ${EARLIEST_DATE}` });
-  const today = latestToday();
+  const today = cachedLatestToday();
   if (value > today) ctx.addIssue({ code: "custom", message: `must not be in the future (today is ${today})` });
 });
 

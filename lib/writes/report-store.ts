@@ -1,6 +1,6 @@
 // Writing reports and their parts. Batch-shaped: the API writes a batch of
 // one, the CSV import batches of hundreds, through the same code.
-import type { Prisma } from "../generated/sqlite/client";
+import { Prisma } from "../generated/sqlite/client";
 import type { Tx } from "../db/transaction";
 import type { ReportInput } from "../schemas/report";
 import { reportInclude, toReportJson } from "../reports/read";
@@ -75,42 +75,60 @@ export async function replaceChildren(tx: Tx, reportId: number, report: Resolved
   await insertChildren(tx, [{ reportId, report }], parts);
 }
 
+/**
+ * Multi-row INSERTs for the parts of reports. Prisma's createMany costs about
+ * 0.1 ms of client work per row, which dominates a large import; these tables
+ * have no timestamps or defaults to fill, so plain SQL (the same on SQLite and
+ * PostgreSQL) writes them directly, with parameters, in statements of at most
+ * ~30,000 values (both databases' limit is above that).
+ */
+const MAX_PARAMETERS = 30_000;
+
+function valuesChunks<T>(rows: readonly T[], columns: number): T[][] {
+  return chunks(rows, Math.max(1, Math.floor(MAX_PARAMETERS / columns)));
+}
+
+function valuesList(rows: ReadonlyArray<readonly unknown[]>): Prisma.Sql {
+  return Prisma.join(rows.map((row) => Prisma.sql`(${Prisma.join(row as unknown[])})`));
+}
+
 async function insertChildren(
   tx: Tx,
   items: Array<{ reportId: number; report: ResolvedReport }>,
   parts = { speakers: true, citations: true, observations: true },
 ): Promise<void> {
   if (parts.speakers) {
-    const speakers: Prisma.ReportSpeakerCreateManyInput[] = items.flatMap(({ reportId, report }) =>
-      report.input.speakers.map((s, position) => ({
-        reportId,
-        speakerId: report.speakerIds[position],
-        position,
-        subject: s.subject,
-        quote: s.quote ?? null,
-      })),
+    const rows = items.flatMap(({ reportId, report }) =>
+      report.input.speakers.map((s, position) => [reportId, report.speakerIds[position], position, s.subject, s.quote ?? null] as const),
     );
-    for (const batch of chunks(speakers, CHUNK)) await tx.reportSpeaker.createMany({ data: batch });
+    for (const batch of valuesChunks(rows, 5)) {
+      await tx.$executeRaw`INSERT INTO "ReportSpeaker" ("reportId", "speakerId", "position", "subject", "quote") VALUES ${valuesList(batch)}`;
+    }
   }
 
   if (parts.citations) await insertCitations(tx, items);
 
   if (parts.observations) {
-    const observations: Prisma.ObservationCreateManyInput[] = items.flatMap(({ reportId, report }) =>
-      report.input.observations.map((o, position) => ({
-        reportId,
-        count: o.count === null ? null : BigInt(o.count),
-        qualifier: o.qualifier,
-        periodStart: o.periodStart,
-        periodEnd: o.periodEnd,
-        scopeType: o.scope.type,
-        scopeCountryCode: o.scope.type === "country" ? o.scope.code : null,
-        scopeRegionCode: o.scope.type === "region" ? o.scope.code : null,
-        note: o.note ?? null,
-        position,
-      })),
+    const rows = items.flatMap(({ reportId, report }) =>
+      report.input.observations.map(
+        (o, position) =>
+          [
+            reportId,
+            o.count === null ? null : BigInt(o.count),
+            o.qualifier,
+            o.periodStart,
+            o.periodEnd,
+            o.scope.type,
+            o.scope.type === "country" ? o.scope.code : null,
+            o.scope.type === "region" ? o.scope.code : null,
+            o.note ?? null,
+            position,
+          ] as const,
+      ),
     );
-    for (const batch of chunks(observations, CHUNK)) await tx.observation.createMany({ data: batch });
+    for (const batch of valuesChunks(rows, 10)) {
+      await tx.$executeRaw`INSERT INTO "Observation" ("reportId", "count", "qualifier", "periodStart", "periodEnd", "scopeType", "scopeCountryCode", "scopeRegionCode", "note", "position") VALUES ${valuesList(batch)}`;
+    }
   }
 }
 
@@ -128,22 +146,22 @@ async function insertCitations(tx: Tx, items: Array<{ reportId: number; report: 
   while (pending.length > 0) {
     const ready = pending.filter(({ reportId, citation }) => citation.takenFrom == null || ids.has(key(reportId, citation.takenFrom)));
     if (ready.length === 0) throw new Error("internal: citation chain could not be ordered"); // the schema refuses loops
-    for (const batch of chunks(ready, CHUNK)) {
-      const rows = await tx.citation.createManyAndReturn({
-        data: batch.map(({ reportId, position, citation, outletId }) => ({
-          reportId,
-          outletId,
-          kind: citation.kind,
-          url: citation.url ?? null,
-          title: citation.title ?? null,
-          publishedOn: citation.publishedOn ?? null,
-          accessedOn: citation.accessedOn ?? null,
-          takenFromId: citation.takenFrom == null ? null : ids.get(key(reportId, citation.takenFrom))!,
-          position,
-        })),
-        select: { id: true, reportId: true, position: true },
-      });
-      for (const row of rows) ids.set(key(row.reportId, row.position), row.id);
+    for (const batch of valuesChunks(ready, 10)) {
+      const values = batch.map(({ reportId, position, citation, outletId }) => [
+        reportId,
+        outletId,
+        citation.kind,
+        citation.url ?? null,
+        citation.title ?? null,
+        citation.publishedOn ?? null,
+        citation.accessedOn ?? null,
+        citation.takenFrom == null ? null : ids.get(key(reportId, citation.takenFrom))!,
+        position,
+      ]);
+      const rows = await tx.$queryRaw<Array<{ id: number | bigint; reportId: number | bigint; position: number | bigint }>>`
+        INSERT INTO "Citation" ("reportId", "outletId", "kind", "url", "title", "publishedOn", "accessedOn", "takenFromId", "position")
+        VALUES ${valuesList(values)} RETURNING "id", "reportId", "position"`;
+      for (const row of rows) ids.set(key(Number(row.reportId), Number(row.position)), Number(row.id));
     }
     const done = new Set(ready);
     pending = pending.filter((item) => !done.has(item));

@@ -28,9 +28,11 @@ export function reportContent(input: ReportInput, resolved: Pick<ResolvedReport,
   };
 }
 
-export function storedContent(report: ReportJson) {
-  const input = reportInputSchema.parse(reportInputFromJson(report));
-  return reportContent(input, { speakerIds: report.speakers.map((s) => s.id), outletIds: report.citations.map((c) => c.outlet.id) });
+/** The stored report's content; null when it breaks today's rules (older data), so it never equals new input. */
+export function storedContent(report: ReportJson): ReturnType<typeof reportContent> | null {
+  const parsed = reportInputSchema.safeParse(reportInputFromJson(report));
+  if (!parsed.success) return null;
+  return reportContent(parsed.data, { speakerIds: report.speakers.map((s) => s.id), outletIds: report.citations.map((c) => c.outlet.id) });
 }
 
 function hasNewReferences(plan: ReferencePlan): boolean {
@@ -109,9 +111,9 @@ export async function applyReportUpdate(tx: Tx, who: Actor, id: number, expected
   const beforeContent = storedContent(before);
   const afterContent = reportContent(input, resolved);
   await replaceChildren(tx, id, resolved, {
-    speakers: !sameValue(beforeContent.speakers, afterContent.speakers),
-    citations: !sameValue(beforeContent.citations, afterContent.citations),
-    observations: !sameValue(beforeContent.observations, afterContent.observations),
+    speakers: !sameValue(beforeContent?.speakers, afterContent.speakers),
+    citations: !sameValue(beforeContent?.citations, afterContent.citations),
+    observations: !sameValue(beforeContent?.observations, afterContent.observations),
   });
   const after = (await loadReports(tx, [id])).get(id)!;
   await recordAudit(tx, who, {
