@@ -45,6 +45,8 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
+  // Layouts do not know the path they render; the sign-in redirect needs it to come back.
+  headers.set("x-pathname", `${pathname}${search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

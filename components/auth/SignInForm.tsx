@@ -23,11 +23,16 @@ export function SignInForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as { message?: string };
+      const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
       if (response.status === 401) setError("The email or the password is wrong.");
       else if (response.status === 429) {
-        const seconds = Number(response.headers.get("x-retry-after") ?? 60);
-        setError(body.message ?? `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`);
+        // Per account (our message says so) or per address (the library's generic one).
+        const seconds = Number(response.headers.get("x-retry-after")) || 60;
+        setError(
+          body.code === "TOO_MANY_ATTEMPTS" && body.message
+            ? body.message
+            : `Too many sign-in attempts from this address. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+        );
       } else setError(body.message ?? `Signing in failed (${response.status}).`);
     } catch {
       setError("The server could not be reached. Check your connection and try again.");

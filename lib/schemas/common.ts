@@ -110,6 +110,7 @@ export const countryField = z
   .string({ error: "must be an ISO 3166-1 alpha-2 country code such as EC" })
   .trim()
   .toUpperCase()
+  .min(1, { error: "must name a country (an ISO 3166-1 code such as EC)" })
   .pipe(countryCode);
 
 export const optionalCountry = z

@@ -52,7 +52,7 @@ export const reportSpeakerSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["name"],
-        message: "say who this is: a name, a role or an organisation (or refer to an existing speaker by id)",
+        message: "must say who this is: an existing speaker, or a name, a role or an organisation",
       });
     }
   });
@@ -68,7 +68,7 @@ export const outletRefSchema = z
   })
   .superRefine((outlet, ctx) => {
     if (outlet.id === undefined && !outlet.name) {
-      ctx.addIssue({ code: "custom", path: ["name"], message: "must name the outlet (or refer to an existing outlet by id)" });
+      ctx.addIssue({ code: "custom", path: ["name"], message: "must name the outlet, or be an existing outlet" });
     }
   });
 
