@@ -17,6 +17,11 @@ process.env.E2E_PORT ??= String(freePort());
 process.env.E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "crd-e2e-"));
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second instance with PUBLIC_READ=false, on its own database (tests/e2e/closed.spec.ts).
+process.env.E2E_CLOSED_PORT ??= String(freePort());
+const closedPort = Number(process.env.E2E_CLOSED_PORT);
+// The first admin is created at start from these, as README describes.
+export const E2E_ADMIN = { email: "admin@example.org", password: "e2e admin password" };
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -55,16 +60,36 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "npx tsx scripts/start.ts start -H 127.0.0.1",
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      DATABASE_URL: `file:${path.join(process.env.E2E_DIR, "e2e.db")}`,
-      NEXT_TELEMETRY_DISABLED: "1",
+  // Started one after the other, so only the first can ever need to build.
+  webServer: [
+    {
+      command: "npx tsx scripts/start.ts start -H 127.0.0.1",
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_URL: `file:${path.join(process.env.E2E_DIR, "e2e.db")}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+      },
     },
-  },
+    {
+      command: "npx tsx scripts/start.ts start -H 127.0.0.1",
+      url: `http://127.0.0.1:${closedPort}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(closedPort),
+        DATABASE_URL: `file:${path.join(process.env.E2E_DIR, "closed.db")}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+        PUBLIC_READ: "false",
+      },
+    },
+  ],
 });

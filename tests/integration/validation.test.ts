@@ -39,6 +39,7 @@ const CASES: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["unknown target country", { targetCountry: "XX" }, "targetCountry", /Unknown country code 'XX'/],
   ["target country of the wrong type", { targetCountry: 7 }, "targetCountry", /country code/],
   ["missing target country", { targetCountry: undefined }, "targetCountry", /country code/],
+  ["empty target country", { targetCountry: "  " }, "targetCountry", /must name a country/],
   ["unknown metric", { metric: "hacks" }, "metric", /must be one of cyberattacks/],
   ["period start not a date", { periodStart: "11/04/2019" }, "periodStart", /YYYY-MM-DD/],
   ["period start not a real day", { periodStart: "2019-02-30" }, "periodStart", /real calendar date/],
