@@ -6,7 +6,9 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { databaseProvider, getPrisma, type Db } from "../db/client";
+import { databaseProvider, getPrisma, getWriter, type Db } from "../db/client";
+import { writeTransaction } from "../db/transaction";
+import { routedClient } from "../db/writes";
 import { accountKey, clearRateLimit, consumeRateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "./rate-limit";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./limits";
 import { requestOrigin } from "./csrf";
@@ -31,26 +33,29 @@ const DISABLED_PATHS = [
  * BETTER_AUTH_SECRET when set, otherwise one generated on first use and kept in
  * the database (which every instance shares). Never a default.
  */
-export async function authSecret(db: Db): Promise<string> {
+export async function authSecret(db: Db, writer: Db): Promise<string> {
   const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters long");
     return fromEnv;
   }
+  const existing = await db.appSetting.findUnique({ where: { key: "auth_secret" } });
+  if (existing) return existing.value;
   const generated = crypto.randomBytes(32).toString("base64url");
   // Two instances starting at once both try; the first insert wins and both read it.
-  await db.$executeRaw`INSERT INTO "AppSetting" ("key", "value", "createdAt") VALUES ('auth_secret', ${generated}, CURRENT_TIMESTAMP) ON CONFLICT ("key") DO NOTHING`;
-  const row = await db.appSetting.findUniqueOrThrow({ where: { key: "auth_secret" } });
-  return row.value;
+  return writeTransaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "AppSetting" ("key", "value", "createdAt") VALUES ('auth_secret', ${generated}, CURRENT_TIMESTAMP) ON CONFLICT ("key") DO NOTHING`;
+    return (await tx.appSetting.findUniqueOrThrow({ where: { key: "auth_secret" } })).value;
+  }, {}, writer);
 }
 
-function createAuth(db: Db, secret: string) {
+function createAuth(db: Db, writer: Db, secret: string) {
   const appUrl = process.env.APP_URL?.trim().replace(/\/+$/, "") || undefined;
   return betterAuth({
     appName: "Reported cyberattacks",
     baseURL: appUrl,
     secret,
-    database: prismaAdapter(db, { provider: databaseProvider() }),
+    database: prismaAdapter(routedClient(db, writer), { provider: databaseProvider() }),
     telemetry: { enabled: false },
     logger: {
       // Failed sign-ins are logged as warnings: worth keeping in production, noise in tests.
@@ -82,7 +87,7 @@ function createAuth(db: Db, secret: string) {
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": SIGN_IN_PER_IP },
-      customStorage: { consume: (key, rule) => consumeRateLimit(db, `ip:${key}`, rule) },
+      customStorage: { consume: (key, rule) => consumeRateLimit(writer, `ip:${key}`, rule) },
     },
     advanced: {
       useSecureCookies: secureCookies(),
@@ -93,7 +98,7 @@ function createAuth(db: Db, secret: string) {
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         if (!email) return;
-        const decision = await consumeRateLimit(db, accountKey(email), SIGN_IN_PER_ACCOUNT);
+        const decision = await consumeRateLimit(writer, accountKey(email), SIGN_IN_PER_ACCOUNT);
         if (!decision.allowed) {
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `Too many sign-in attempts for this account. Try again in ${Math.ceil((decision.retryAfter ?? 60) / 60)} minute(s).`,
@@ -104,7 +109,7 @@ function createAuth(db: Db, secret: string) {
       after: createAuthMiddleware(async (ctx) => {
         // A successful sign-in clears the account's counter, so its owner is never locked out by old failures.
         if (ctx.path === "/sign-in/email" && ctx.context.newSession && typeof ctx.body?.email === "string") {
-          await clearRateLimit(db, accountKey(ctx.body.email));
+          await clearRateLimit(writer, accountKey(ctx.body.email));
         }
       }),
     },
@@ -117,11 +122,11 @@ export type Auth = ReturnType<typeof createAuth>;
 const cache = globalThis as unknown as { authByDb?: WeakMap<Db, Promise<Auth>> };
 
 /** The auth instance for the process's database (tests switch databases; each gets its own). */
-export function getAuth(db: Db = getPrisma()): Promise<Auth> {
+export function getAuth(db: Db = getPrisma(), writer: Db = getWriter()): Promise<Auth> {
   cache.authByDb ??= new WeakMap();
   let auth = cache.authByDb.get(db);
   if (!auth) {
-    auth = authSecret(db).then((secret) => createAuth(db, secret));
+    auth = authSecret(db, writer).then((secret) => createAuth(db, writer, secret));
     auth.catch(() => cache.authByDb?.delete(db));
     cache.authByDb.set(db, auth);
   }

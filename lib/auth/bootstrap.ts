@@ -17,7 +17,7 @@ export const FIRST_ADMIN_INSTRUCTIONS = [
   "(it asks for a password), or set ADMIN_EMAIL and ADMIN_PASSWORD before `npm start`.",
 ].join("\n");
 
-export async function ensureFirstAdmin(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<BootstrapOutcome> {
+export async function ensureFirstAdmin(db: Db, env: Record<string, string | undefined> = process.env): Promise<BootstrapOutcome> {
   if ((await db.user.count()) > 0) return { kind: "has-accounts" };
   const email = env.ADMIN_EMAIL?.trim();
   const password = env.ADMIN_PASSWORD;

@@ -3,6 +3,7 @@
 // read a stale count before any of them writes.
 import crypto from "node:crypto";
 import type { Db } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 
 export interface RateLimitRule {
   /** Length of the window, in seconds. */
@@ -24,28 +25,31 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * attempt. Refused attempts count too, so hammering does not help; the window
  * does not slide, so a refused caller knows when to come back.
  */
-export async function consumeRateLimit(db: Db, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+export async function consumeRateLimit(writer: Db, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
   const now = Date.now();
   const windowMs = rule.window * 1000;
-  // SET expressions read the row as it was before the update, on SQLite and PostgreSQL alike.
-  const rows = await db.$queryRaw<Array<{ count: bigint | number; lastRequest: bigint | number }>>`
-    INSERT INTO "RateLimit" ("id", "key", "count", "lastRequest") VALUES (${crypto.randomUUID()}, ${key}, 1, ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN ${now} - "RateLimit"."lastRequest" >= ${windowMs} THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "lastRequest" = CASE WHEN ${now} - "RateLimit"."lastRequest" >= ${windowMs} THEN ${now} ELSE "RateLimit"."lastRequest" END
-    RETURNING "count", "lastRequest"`;
-  const count = Number(rows[0].count);
-  const windowStart = Number(rows[0].lastRequest);
-  // Old counters are useless; drop them now and then rather than on every attempt.
-  if (crypto.randomInt(100) === 0) {
-    await db.$executeRaw`DELETE FROM "RateLimit" WHERE "lastRequest" < ${now - DAY_MS}`;
-  }
+  const { count, windowStart } = await writeTransaction(
+    async (tx) => {
+      // SET expressions read the row as it was before the update, on SQLite and PostgreSQL alike.
+      const rows = await tx.$queryRaw<Array<{ count: bigint | number; lastRequest: bigint | number }>>`
+        INSERT INTO "RateLimit" ("id", "key", "count", "lastRequest") VALUES (${crypto.randomUUID()}, ${key}, 1, ${now})
+        ON CONFLICT ("key") DO UPDATE SET
+          "count" = CASE WHEN ${now} - "RateLimit"."lastRequest" >= ${windowMs} THEN 1 ELSE "RateLimit"."count" + 1 END,
+          "lastRequest" = CASE WHEN ${now} - "RateLimit"."lastRequest" >= ${windowMs} THEN ${now} ELSE "RateLimit"."lastRequest" END
+        RETURNING "count", "lastRequest"`;
+      // Old counters are useless; drop them now and then rather than on every attempt.
+      if (crypto.randomInt(100) === 0) await tx.$executeRaw`DELETE FROM "RateLimit" WHERE "lastRequest" < ${now - DAY_MS}`;
+      return { count: Number(rows[0].count), windowStart: Number(rows[0].lastRequest) };
+    },
+    {},
+    writer,
+  );
   if (count <= rule.max) return { allowed: true, retryAfter: null };
   return { allowed: false, retryAfter: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
 }
 
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { key } });
+export async function clearRateLimit(writer: Db, key: string): Promise<void> {
+  await writeTransaction((tx) => tx.rateLimit.deleteMany({ where: { key } }), {}, writer);
 }
 
 /** Sign-in attempts per address (better-auth keys them by client IP and path). */

@@ -12,6 +12,7 @@ import { cache } from "react";
 import { headers as nextHeaders } from "next/headers";
 import { ApiError } from "../api/errors";
 import { getPrisma, type Db } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 import type { Actor } from "../audit/record";
 import { REPORT_STATUSES, type ReportStatus } from "../domain";
 import { getAuth } from "./auth";
@@ -41,7 +42,7 @@ async function viewerFromToken(db: Db, authorization: string): Promise<Viewer> {
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !isRole(row.user.role)) throw invalid;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Bookkeeping only: a busy database must not fail the caller's request.
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => undefined);
+    await writeTransaction((tx) => tx.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })).catch(() => undefined);
   }
   return {
     user: { id: row.user.id, email: row.user.email, name: row.user.name },

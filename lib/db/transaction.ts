@@ -1,5 +1,6 @@
 // Every write of the app runs through writeTransaction: one transaction on the
-// writer connection, holding the database's write lock from its first statement.
+// writer connection, holding the database's write lock from its first statement
+// (lib/db/writes.ts says why reads and writes use different connections).
 import type { Prisma } from "../generated/sqlite/client";
 import { ApiError } from "../api/errors";
 import { getWriter, type Db } from "./client";

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
+import type { Prisma } from "../generated/sqlite/client";
 import { ApiError } from "../api/errors";
 import { recordAudit, type Actor } from "../audit/record";
 import { getPrisma } from "../db/client";
@@ -181,10 +182,14 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const summary: ImportSummary = { rows: 0, observations: 0, reports: { created: 0, updated: 0, unchanged: 0 } };
   const errors = new Collected();
 
+  // Progress is written like every other write: queued on the writer connection (lib/db/writes.ts).
+  const updateJob = (data: Prisma.ImportJobUpdateInput) => writeTransaction((tx) => tx.importJob.update({ where: { id: importId }, data }));
   try {
-    await db.importJob.create({
-      data: { id: importId, userId: actor.userId, userEmail: actor.email, fileName: options.fileName ?? null, dryRun: options.dryRun, status: "reading", bytesTotal: options.bytesTotal ?? null },
-    });
+    await writeTransaction((tx) =>
+      tx.importJob.create({
+        data: { id: importId, userId: actor.userId, userEmail: actor.email, fileName: options.fileName ?? null, dryRun: options.dryRun, status: "reading", bytesTotal: options.bytesTotal ?? null },
+      }),
+    );
   } catch {
     throw new ApiError("conflict", `An import with the id ${importId} already exists; use a new id.`);
   }
@@ -193,10 +198,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
   const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
   const finish = async (data: { status: "done" | "failed"; message?: string }) => {
-    await db.importJob.update({
-      where: { id: importId },
-      data: { ...data, errorCount: errors.count, errors: errors.errors as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() },
-    });
+    await updateJob({ ...data, errorCount: errors.count, errors: errors.errors as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
   };
 
   try {
@@ -216,12 +218,12 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
       summary.rows = stats.rows;
       if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
-        await db.importJob.update({ where: { id: importId }, data: { bytesRead: intake.bytes, rowsRead: stats.rows, errorCount: errors.count } });
+        await updateJob({ bytesRead: intake.bytes, rowsRead: stats.rows, errorCount: errors.count });
       }
     }
     summary.rows = stats.rows;
     await new Promise<void>((resolve, reject) => (spool ? spool.end((error?: Error | null) => (error ? reject(error) : resolve())) : resolve()));
-    await db.importJob.update({ where: { id: importId }, data: { bytesRead: intake.bytes, rowsRead: stats.rows, errorCount: errors.count } });
+    await updateJob({ bytesRead: intake.bytes, rowsRead: stats.rows, errorCount: errors.count });
 
     const valid = errors.count === 0;
     if (options.dryRun || !valid) {
@@ -230,7 +232,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
     }
 
     // Pass 2: one transaction for the whole file.
-    await db.importJob.update({ where: { id: importId }, data: { status: "writing" } });
+    await updateJob({ status: "writing" });
     const written: ImportSummary = { rows: summary.rows, observations: 0, reports: { created: 0, updated: 0, unchanged: 0 } };
     try {
       await writeTransaction(
