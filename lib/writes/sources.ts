@@ -215,7 +215,6 @@ export async function restoreSource<J>(kind: SourceKind<J>, actor: Actor | null,
     return writeTransaction(async (tx) => {
       const row = await found(kind, tx, id);
       if (!row.deletedAt) throw new ApiError("conflict", `${kind.label} ${id} is not deleted`);
-      await kind.check?.(tx, kind.columns(kind.toJson(row) as Record<string, unknown>), id);
       const afterRow = await versioned(kind, tx, row, row.version, { deletedAt: null }, true);
       const after = kind.toJson(afterRow);
       await recordAudit(tx, who, { action: "restore", entityType: kind.entity, entityId: id, version: afterRow.version, reason: reason ?? null, changes: { deleted: { before: true, after: false } }, snapshot: after });
