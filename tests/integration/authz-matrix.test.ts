@@ -11,7 +11,7 @@ import { deleteReport } from "@/lib/writes/report-lifecycle";
 import { createSource, deleteSource, EVENTS, OUTLETS, SPEAKERS, type SourceKind } from "@/lib/writes/sources";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { apiRequest, bearer, cookieHeaders, makeUser, revoke, signIn, tokenFor } from "../helpers/auth";
-import { minimalReport } from "../helpers/reports";
+import { minimalReport } from "../helpers/payloads";
 import { WRITE_ENDPOINTS, type Fixture, type FixtureContext, type WriteEndpoint } from "../authz/routes";
 
 let t: TestDatabase;

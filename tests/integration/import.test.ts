@@ -17,7 +17,7 @@ import { loadReports } from "@/lib/writes/report-store";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { apiRequest, bearer, makeUser, tokenFor } from "../helpers/auth";
 import { exportCsv, exportRows, toCsv } from "../helpers/csv";
-import { content, minimalReport } from "../helpers/reports";
+import { content, minimalReport } from "../helpers/payloads";
 
 let t: TestDatabase;
 let admin: Record<string, string>;

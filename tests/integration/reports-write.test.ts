@@ -13,7 +13,7 @@ import type { HistoryEntry } from "@/lib/audit/history";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { body, type ErrorBody } from "../helpers/http";
 import { apiRequest, bearer, makeUser, tokenFor } from "../helpers/auth";
-import { content, minimalReport, withoutIds, withReferences } from "../helpers/reports";
+import { content, minimalReport, withoutIds, withReferences } from "../helpers/payloads";
 
 let t: TestDatabase;
 let admin: Record<string, string>;

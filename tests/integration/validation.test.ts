@@ -12,7 +12,7 @@ import { latestToday } from "@/lib/schemas/common";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { type ErrorBody } from "../helpers/http";
 import { apiRequest, bearer, makeUser, tokenFor } from "../helpers/auth";
-import { minimalReport } from "../helpers/reports";
+import { minimalReport } from "../helpers/payloads";
 
 let t: TestDatabase;
 let admin: Record<string, string>;
