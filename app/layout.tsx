@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountNav } from "@/components/auth/AccountNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Reported cyberattacks
             </Link>
             <p className="site-header__tagline">Figures as officials stated them — claims, with their sources.</p>
+            <AccountNav />
           </div>
         </header>
         <main id="main" className="page">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import "@/components/dashboard/dashboard.css";
 import { ChartTable } from "@/components/dashboard/ChartTable";
+import { PendingLink } from "@/components/dashboard/PendingLink";
 import { ChartView } from "@/components/dashboard/ChartView";
 import { ExportMenu } from "@/components/dashboard/ExportMenu";
 import { FilterBar } from "@/components/dashboard/FilterBar";
@@ -13,6 +14,8 @@ import { loadChart, type ChartData } from "@/lib/dashboard/load";
 import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/dashboard/map-geometry";
 import { filterChoices } from "@/lib/dashboard/options";
 import { seriesColour } from "@/components/charts/palette";
+import { pageReader } from "@/lib/auth/pages";
+import { canSeeDrafts } from "@/lib/auth/viewer";
 import type { Metric } from "@/lib/domain";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -43,7 +46,8 @@ function shownCount(chart: ChartData): string {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  const { filters, view, problems } = parseDashboardQuery(await searchParams);
+  const viewer = await pageReader("/");
+  const { filters, view, problems } = parseDashboardQuery(await searchParams, { drafts: canSeeDrafts(viewer) });
   const db = getPrisma();
   const [loaded, choices] = await Promise.all([loadChart(db, filters, view.chart), filterChoices(db)]);
   const { chart, sources } = loaded;
@@ -71,7 +75,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <FilterBar
         filters={filters}
         view={view}
-        options={{ ...choices, canSeeDrafts: false }}
+        options={{ ...choices, canSeeDrafts: canSeeDrafts(viewer) }}
       />
 
       {problems.length > 0 && (
@@ -92,19 +96,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <div className="chart-panel__bar">
           <nav className="tabs" aria-label="Charts">
             {CHARTS.map((id) => (
-              <Link key={id} href={dashboardHref(filters, { ...view, chart: id })} className="tabs__tab" aria-current={id === view.chart ? "page" : undefined}>
+              <PendingLink key={id} href={dashboardHref(filters, { ...view, chart: id })} className="tabs__tab" aria-current={id === view.chart ? "page" : undefined}>
                 {TAB_LABELS[id]}
-              </Link>
+              </PendingLink>
             ))}
           </nav>
           <div className="chart-panel__tools">
             <nav className="segmented" aria-label="View">
-              <Link href={dashboardHref(filters, { ...view, view: "chart" })} aria-current={view.view === "chart" ? "page" : undefined}>
+              <PendingLink href={dashboardHref(filters, { ...view, view: "chart" })} aria-current={view.view === "chart" ? "page" : undefined}>
                 Chart
-              </Link>
-              <Link href={dashboardHref(filters, { ...view, view: "table" })} aria-current={view.view === "table" ? "page" : undefined}>
+              </PendingLink>
+              <PendingLink href={dashboardHref(filters, { ...view, view: "table" })} aria-current={view.view === "table" ? "page" : undefined}>
                 Table
-              </Link>
+              </PendingLink>
             </nav>
             <ExportMenu
               csvDisplayed={csv("displayed")}

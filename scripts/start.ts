@@ -5,6 +5,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { databaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
+import { createPrisma } from "../lib/db/client";
+import { ensureFirstAdmin } from "../lib/auth/bootstrap";
 import { buildIfNeeded, nextBin, serverNodeArgs } from "./next";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -17,6 +19,12 @@ async function main(): Promise<void> {
   if (result.created) console.log(`Created the database at ${where} and seeded the founding story.`);
   else if (result.applied.length) console.log(`Applied ${result.applied.length} migration(s) to ${where}.`);
   console.log(`Database ready (${config.provider}, ${where}) in ${Date.now() - started} ms.`);
+
+  const db = createPrisma(config);
+  const firstAdmin = await ensureFirstAdmin(db).finally(() => db.$disconnect());
+  if (firstAdmin.kind === "created") console.log(`Created the first admin account, ${firstAdmin.email} (from ADMIN_EMAIL).`);
+  else if (firstAdmin.kind === "instructions") console.log(`\n${firstAdmin.message}\n`);
+  else if (firstAdmin.kind === "failed") throw new Error(firstAdmin.message);
 
   if (mode === "start") buildIfNeeded();
 

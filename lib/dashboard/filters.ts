@@ -44,7 +44,7 @@ export interface ParsedDashboardQuery {
  * Reads the page's search parameters. Invalid or unknown parameters are left
  * out and reported, so a mistyped link still opens a working dashboard.
  */
-export function parseDashboardQuery(searchParams: SearchParams): ParsedDashboardQuery {
+export function parseDashboardQuery(searchParams: SearchParams, options: { drafts?: boolean } = {}): ParsedDashboardQuery {
   const input: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(searchParams)) if (value !== undefined) input[key] = value;
   const problems: Issue[] = [];
@@ -52,6 +52,13 @@ export function parseDashboardQuery(searchParams: SearchParams): ParsedDashboard
     const parsed = dashboardQuerySchema.safeParse(input);
     if (parsed.success) {
       const { chart, view, scale, ...filters } = parsed.data;
+      if (filters.status?.includes("draft") && !options.drafts) {
+        // Drafts are for signed-in readers; a shared link asking for them still opens.
+        problems.push({ path: "status", message: "drafts are shown only to signed-in analysts and admins" });
+        const visible = filters.status.filter((status) => status !== "draft");
+        if (visible.length) filters.status = visible;
+        else delete filters.status;
+      }
       return { filters: filters as DashboardFilters, view: { chart, view, scale }, problems };
     }
     const issues = issuesFromZod(parsed.error);

@@ -38,13 +38,25 @@ export function createPrisma(config: DatabaseConfig = databaseConfig()): PrismaC
   return client;
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; writer?: PrismaClient };
 
-/** Drops the process's client, so the next getPrisma() reads DATABASE_URL again (tests, scripts). */
+/** Drops the process's clients, so the next getPrisma() reads DATABASE_URL again (tests, scripts). */
 export async function resetPrisma(): Promise<void> {
-  const previous = globalForPrisma.prisma;
+  const previous = [globalForPrisma.prisma, globalForPrisma.writer];
   globalForPrisma.prisma = undefined;
-  await previous?.$disconnect();
+  globalForPrisma.writer = undefined;
+  await Promise.all(previous.map((client) => client?.$disconnect()));
+}
+
+/**
+ * The client for write transactions (see lib/db/transaction.ts). On SQLite it
+ * has its own connection: the better-sqlite3 adapter runs every query of a
+ * client on one connection, so a reader sharing the writer's connection would
+ * see a transaction's uncommitted rows (and its writes would join it).
+ */
+export function getWriter(): PrismaClient {
+  globalForPrisma.writer ??= createPrisma();
+  return globalForPrisma.writer;
 }
 
 /** Reused across hot reloads in development and across requests in production. */

@@ -32,8 +32,31 @@ export function initialiseSqliteFile(config: DatabaseConfig): void {
   }
 }
 
+/**
+ * True when every migration folder is recorded as applied (read-only check).
+ * The engine takes a lock that a running app prevents, so commands run beside
+ * it (npm run user:create while npm start serves) must not call it for nothing.
+ */
+function sqliteIsUpToDate(config: DatabaseConfig, root?: ProjectRoot): boolean {
+  if (!config.filePath || !fs.existsSync(config.filePath)) return false;
+  const db = new Database(config.filePath, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (!table) return false;
+    const applied = new Set(
+      (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as Array<{ migration_name: string }>).map(
+        (row) => row.migration_name,
+      ),
+    );
+    return readMigrations(config.provider, root).migrationDirectories.every((migration) => applied.has(migration.path));
+  } finally {
+    db.close();
+  }
+}
+
 /** Applies every migration not yet recorded in _prisma_migrations. Returns their names. */
 export async function applyMigrations(config: DatabaseConfig, root?: ProjectRoot): Promise<string[]> {
+  if (config.provider === "sqlite" && sqliteIsUpToDate(config, root)) return [];
   if (config.provider === "sqlite") initialiseSqliteFile(config);
   else await ensureDatabase(config.url);
   const { engine, close } = await openSchemaEngine(config, root);

@@ -94,8 +94,15 @@ export async function listReports(db: Db, query: ReportListQuery): Promise<Repor
   return { data: rows.map(toReportJson), nextCursor };
 }
 
-/** A report that has not been deleted, whatever its status; null when there is none. */
-export async function getReport(db: Db, id: number): Promise<ReportJson | null> {
-  const row = await db.report.findFirst({ where: { id, deletedAt: null }, include: reportInclude });
+/**
+ * A report that has not been deleted; null when there is none. `statuses`
+ * limits what the viewer may see (visibleStatuses in lib/auth/viewer.ts:
+ * drafts only for signed-in readers); without it, any status.
+ */
+export async function getReport(db: Db, id: number, options: { statuses?: readonly ReportStatus[] } = {}): Promise<ReportJson | null> {
+  const row = await db.report.findFirst({
+    where: { id, deletedAt: null, ...(options.statuses ? { status: { in: [...options.statuses] } } : {}) },
+    include: reportInclude,
+  });
   return row ? toReportJson(row) : null;
 }

@@ -10,6 +10,7 @@ import { citationChains, chainText } from "@/lib/reports/provenance";
 import { resetPrisma } from "@/lib/db/client";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { body, get, routeParams, type ErrorBody } from "../helpers/http";
+import { apiRequest, bearer, makeUser, tokenFor } from "../helpers/auth";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -166,11 +167,14 @@ describe("filters", () => {
     expect((await list("?from=2019-04-11&to=2019-04-11")).data).toHaveLength(1);
   });
 
-  it("show published reports unless another status is asked for", async () => {
+  it("show published reports unless another status is asked for (drafts only to signed-in readers)", async () => {
     await addReport({ target: "FR", periodStart: "2020-01-01", status: "draft" });
     expect((await list()).data.map((r) => r.targetCountry)).toEqual(["EC"]);
-    expect((await list("?status=draft")).data.map((r) => r.targetCountry)).toEqual(["FR"]);
-    expect((await list("?status=draft,published")).data).toHaveLength(2);
+    expect((await listRoute(get("/api/v1/reports?status=draft"), undefined)).status).toBe(401);
+    const { token } = await tokenFor((await makeUser("analyst")).email);
+    const asAnalyst = async (query: string) => body<ReportPage>(await listRoute(apiRequest("GET", `/api/v1/reports${query}`, { headers: bearer(token) }), undefined));
+    expect((await asAnalyst("?status=draft")).data.map((r) => r.targetCountry)).toEqual(["FR"]);
+    expect((await asAnalyst("?status=draft,published")).data).toHaveLength(2);
   });
 
   it("end an open period at its statement date when the date is known", async () => {

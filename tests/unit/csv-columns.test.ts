@@ -68,6 +68,13 @@ describe("the CSV row format", () => {
     expect(JSON.parse(row.citations_json)[1]).toMatchObject({ kind: "republished", takenFrom: 0, outlet: { name: "The Hill" } });
   });
 
+  it("restores every value exactly, including ones that already start with an apostrophe", () => {
+    for (const value of ["=1+1", "'=1+1", "''=x", "'-5", "it's", "'quoted'", "@home", "", "'"]) {
+      expect(restoreCell(neutralizeCell(value))).toBe(value);
+    }
+    expect(neutralizeCell("'=1+1")).toBe("''=1+1");
+  });
+
   it("neutralises spreadsheet formulas and restores them on import", () => {
     for (const dangerous of ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"]) {
       const safe = neutralizeCell(dangerous);

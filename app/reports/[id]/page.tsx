@@ -5,6 +5,10 @@ import { notFound } from "next/navigation";
 import "@/components/dashboard/dashboard.css";
 import "./report.css";
 import { CopyButton } from "@/components/CopyButton";
+import { ReportHistory } from "@/components/ReportHistory";
+import { currentViewer, pageReader } from "@/lib/auth/pages";
+import { visibleStatuses, type Viewer } from "@/lib/auth/viewer";
+import { reportHistory } from "@/lib/audit/history";
 import { QualifiedFigure } from "@/components/QualifiedFigure";
 import { Sourcing } from "@/components/Sourcing";
 import { getPrisma } from "@/lib/db/client";
@@ -18,9 +22,10 @@ import type { ReportJson } from "@/lib/reports/types";
 
 type Params = Promise<{ id: string }>;
 
-async function load(raw: string): Promise<ReportJson> {
+async function load(raw: string, viewer: Viewer | null): Promise<ReportJson> {
   if (!/^[1-9]\d{0,14}$/.test(raw)) notFound();
-  const report = await getReport(getPrisma(), Number(raw));
+  // A draft is not found by anonymous readers: its existence is not public either.
+  const report = await getReport(getPrisma(), Number(raw), { statuses: visibleStatuses(viewer) });
   if (!report) notFound();
   return report;
 }
@@ -32,7 +37,7 @@ function headlineOf(report: ReportJson) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
   if (!/^[1-9]\d{0,14}$/.test(id)) return { title: "Report not found" };
-  const report = await getReport(getPrisma(), Number(id));
+  const report = await getReport(getPrisma(), Number(id), { statuses: visibleStatuses(await currentViewer()) });
   if (!report) return { title: "Report not found" };
   const headline = headlineOf(report);
   const target = findCountry(report.targetCountry)?.name ?? report.targetCountry;
@@ -40,9 +45,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ReportPage({ params }: { params: Params }) {
-  const report = await load((await params).id);
+  const { id } = await params;
+  const viewer = await pageReader(`/reports/${id}`);
+  const report = await load(id, viewer);
   const db = getPrisma();
-  const [related, requestHeaders] = await Promise.all([overlappingReports(db, report), headers()]);
+  const [related, history, requestHeaders] = await Promise.all([
+    overlappingReports(db, report, visibleStatuses(viewer)),
+    reportHistory(db, report.id, { showActors: viewer !== null }),
+    headers(),
+  ]);
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   const today = new Date().toISOString().slice(0, 10);
@@ -196,10 +207,21 @@ export default async function ReportPage({ params }: { params: Params }) {
           </section>
         </div>
 
-        <aside className="report-page__sourcing" aria-label="Provenance">
-          <h2>Provenance</h2>
-          <Sourcing speakers={report.speakers} citations={report.citations} />
-        </aside>
+        <div className="report-page__side">
+          <aside className="report-page__sourcing" aria-label="Provenance">
+            <h2>Provenance</h2>
+            <Sourcing speakers={report.speakers} citations={report.citations} />
+          </aside>
+          <section className="report-page__history" aria-labelledby="history-heading">
+            <h2 id="history-heading">History</h2>
+            <ReportHistory entries={history} />
+            {viewer?.role === "admin" && (
+              <p>
+                <Link href={`/admin/reports/${report.id}`}>Edit, or restore an earlier version</Link>
+              </p>
+            )}
+          </section>
+        </div>
       </div>
     </article>
   );

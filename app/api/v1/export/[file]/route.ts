@@ -8,6 +8,7 @@ import { reportFilterFields } from "@/lib/schemas/report-query";
 import { EXPORT_CHARTS, csvStream, exportBatches, type ExportChart } from "@/lib/export/csv";
 import { fileStem } from "@/lib/dashboard/describe";
 import { exportMetadata } from "@/lib/export/metadata";
+import { requireReader, requireStatuses } from "@/lib/auth/viewer";
 
 const exportQuerySchema = reportFilterFields
   .extend({ rows: z.enum(["displayed", "full"], { error: "must be displayed or full" }).default("displayed") })
@@ -19,6 +20,7 @@ const exportQuerySchema = reportFilterFields
 
 export const GET = apiRoute<{ params: Promise<{ file: string }> }>(async (request, { params }) => {
   const { file } = await params;
+  const viewer = await requireReader(request);
   if (file === "metadata.json") return json(exportMetadata());
   const match = /^([a-z-]+)\.csv$/.exec(file);
   if (!match || !(EXPORT_CHARTS as readonly string[]).includes(match[1])) {
@@ -28,6 +30,7 @@ export const GET = apiRoute<{ params: Promise<{ file: string }> }>(async (reques
   const parsed = exportQuerySchema.safeParse(queryObject(request));
   if (!parsed.success) throw validationError(parsed.error, "query");
   const { rows, ...filters } = parsed.data;
+  requireStatuses(viewer, filters.status);
   const filename = `${fileStem(chart, filters, rows)}.csv`;
   return new Response(await csvStream(exportBatches(getPrisma(), chart, filters, rows)), {
     headers: {

@@ -1,0 +1,285 @@
+// CSV import: POST /api/v1/import and the /admin/import page.
+//
+// Pass 1 streams the upload through csv-parse, groups rows into reports,
+// validates them with the report schema and plans each chunk against the
+// database — writing nothing but progress. A dry run stops there. A commit
+// has also kept the upload in a temporary file; if pass 1 found no error,
+// pass 2 reads that file again and writes everything in ONE transaction
+// (chunk by chunk, batched inserts), re-planning against current data, so a
+// problem found late still rolls back the whole import. The write lock is
+// held only while reading a local file, never while a slow client uploads.
+// Memory holds one chunk of reports at a time, whatever the file's size.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
+import { parse } from "csv-parse";
+import type { Prisma } from "../generated/sqlite/client";
+import { ApiError } from "../api/errors";
+import { recordAudit, type Actor } from "../audit/record";
+import { getPrisma } from "../db/client";
+import { writeTransaction } from "../db/transaction";
+import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
+import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
+import { STORED_ERRORS, type ImportSummary } from "./progress";
+
+/** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
+const CHUNK_REPORTS = 250;
+const PROGRESS_EVERY_MS = 300;
+export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export interface ImportOptions {
+  actor: Actor;
+  dryRun: boolean;
+  importId?: string;
+  fileName?: string | null;
+  bytesTotal?: number | null;
+  maxBytes?: number;
+}
+
+export interface ImportResult extends ImportSummary {
+  importId: string;
+  dryRun: boolean;
+  /** No errors: a dry run would import; a commit did. */
+  valid: boolean;
+  committed: boolean;
+  errorCount: number;
+  errors: RowError[];
+  milliseconds: number;
+}
+
+class Collected {
+  errors: RowError[] = [];
+  count = 0;
+  add(error: RowError) {
+    this.count++;
+    if (this.errors.length < STORED_ERRORS) this.errors.push(error);
+  }
+}
+
+/** Counts bytes (refusing more than the limit) and, for a commit, keeps a copy for pass 2. */
+class Intake extends Transform {
+  bytes = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly spool: fs.WriteStream | null,
+  ) {
+    super();
+  }
+  _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      done(new ApiError("payload_too_large", `The file is larger than the import limit of ${Math.round(this.limit / (1024 * 1024))} MB.`));
+      return;
+    }
+    if (!this.spool) return done(null, chunk);
+    this.spool.write(chunk, (error) => done(error ?? null, chunk));
+  }
+}
+
+function csvParser() {
+  return parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 1024 * 1024 });
+}
+
+/**
+ * The rows of a CSV stream as groups of one report each. Problems that are
+ * not about one report's content (header, cell counts, split reports) go to
+ * `errors`.
+ */
+async function* readGroups(records: AsyncIterable<string[]>, errors: Collected, stats: { rows: number }): AsyncGenerator<RawGroup> {
+  let header: Header | null = null;
+  let current: (RawGroup & { key: string }) | null = null;
+  const started = new Map<string, number>();
+  let rowNumber = 0;
+  try {
+    for await (const record of records) {
+      rowNumber++;
+      if (!header) {
+        header = readHeader(record);
+        header.errors.forEach((e) => errors.add(e));
+        if (header.errors.length) return;
+        continue;
+      }
+      stats.rows++;
+      if (record.every((cell) => cell.trim() === "")) continue;
+      if (record.length !== header.columns.length) {
+        errors.add({ row: rowNumber, column: "", message: `has ${record.length} cells; the header has ${header.columns.length}` });
+        continue;
+      }
+      const cells: Cells = rowCells(header, record);
+      const key = groupKey(cells);
+      if (current && current.key === key) {
+        // Rows tied by report_id must agree on the report; rows without one differ only in their observation.
+        const differing = differingReportColumns(current.cells[0], cells);
+        if (differing.length) {
+          for (const column of differing) {
+            errors.add({ row: rowNumber, column, message: `differs from row ${current.rows[0]}, the report's first row: every row of a report must repeat its report columns` });
+          }
+          continue;
+        }
+        current.rows.push(rowNumber);
+        current.cells.push(cells);
+        continue;
+      }
+      const firstRow = started.get(key);
+      if (firstRow !== undefined) {
+        errors.add({
+          row: rowNumber,
+          column: cells.report_id ? "report_id" : "",
+          message: `belongs to the report that starts on row ${firstRow}: a report's rows must be next to each other`,
+        });
+        continue;
+      }
+      if (current) yield current;
+      started.set(key, rowNumber);
+      current = { key, rows: [rowNumber], cells: [cells] };
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const csv = error as { code?: string; message?: string; lines?: number };
+    if (typeof csv.code === "string" && csv.code.startsWith("CSV_") || csv.code === "INVALID_OPENING_QUOTE") {
+      errors.add({ row: rowNumber + 1, column: "", message: `The file is not valid CSV here: ${csv.message}` });
+    } else throw error;
+  }
+  if (!header && errors.count === 0) errors.add({ row: 1, column: "", message: "The file is empty: it needs the header row of the template and at least one row." });
+  if (current) yield current;
+}
+
+async function* inChunks(groups: AsyncIterable<RawGroup>): AsyncGenerator<RawGroup[]> {
+  let batch: RawGroup[] = [];
+  for await (const group of groups) {
+    batch.push(group);
+    if (batch.length >= CHUNK_REPORTS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+function tally(summary: ImportSummary, plan: ChunkPlan) {
+  summary.observations += plan.observations;
+  for (const outcome of plan.outcomes) {
+    if (outcome.kind === "create") summary.reports.created++;
+    else if (outcome.kind === "update") summary.reports.updated++;
+    else if (outcome.kind === "unchanged" || outcome.kind === "duplicate") summary.reports.unchanged++;
+  }
+}
+
+class ImportFailed extends Error {
+  constructor(readonly errors: RowError[]) {
+    super("import failed");
+  }
+}
+
+export async function runImport(source: ReadableStream<Uint8Array> | Readable, options: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const db = getPrisma();
+  const importId = options.importId ?? crypto.randomUUID();
+  const actor = options.actor;
+  const limit = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const summary: ImportSummary = { rows: 0, observations: 0, reports: { created: 0, updated: 0, unchanged: 0 } };
+  const errors = new Collected();
+
+  // Progress is written like every other write: queued on the writer connection (lib/db/writes.ts).
+  const updateJob = (data: Prisma.ImportJobUpdateInput) => writeTransaction((tx) => tx.importJob.update({ where: { id: importId }, data }));
+  try {
+    await writeTransaction((tx) =>
+      tx.importJob.create({
+        data: { id: importId, userId: actor.userId, userEmail: actor.email, fileName: options.fileName ?? null, dryRun: options.dryRun, status: "reading", bytesTotal: options.bytesTotal ?? null },
+      }),
+    );
+  } catch {
+    throw new ApiError("conflict", `An import with the id ${importId} already exists; use a new id.`);
+  }
+
+  const spoolDir = options.dryRun ? null : fs.mkdtempSync(path.join(os.tmpdir(), "crd-import-"));
+  const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
+  const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
+  const finish = async (data: { status: "done" | "failed"; message?: string }) => {
+    await updateJob({ ...data, errorCount: errors.count, errors: errors.errors as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
+  };
+
+  try {
+    // Pass 1: read, check, plan; write nothing but progress.
+    const input = source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream<Uint8Array>);
+    const intake = new Intake(limit, spool);
+    const parser = csvParser();
+    // pipeline() destroys every stage on an error (too large, client gone), and the parser's iterator throws it.
+    pipeline(input, intake, parser, () => undefined);
+    const stats = { rows: 0 };
+    let lastProgress = 0;
+    const planner = new ImportPlanner(db);
+    for await (const chunk of inChunks(readGroups(parser, errors, stats))) {
+      const plan = await planner.plan(chunk);
+      plan.errors.forEach((e) => errors.add(e));
+      tally(summary, plan);
+      summary.rows = stats.rows;
+      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        await updateJob({ bytesRead: intake.bytes, rowsRead: stats.rows, errorCount: errors.count });
+      }
+    }
+    summary.rows = stats.rows;
+    await new Promise<void>((resolve, reject) => (spool ? spool.end((error?: Error | null) => (error ? reject(error) : resolve())) : resolve()));
+    await updateJob({ bytesRead: intake.bytes, rowsRead: stats.rows, errorCount: errors.count });
+
+    const valid = errors.count === 0;
+    if (options.dryRun || !valid) {
+      await finish({ status: valid ? "done" : "failed", message: valid ? "Checked: the file can be imported." : "The file has errors: nothing was written." });
+      return { importId, dryRun: options.dryRun, valid, committed: false, ...summary, errorCount: errors.count, errors: errors.errors, milliseconds: Date.now() - started };
+    }
+
+    // Pass 2: one transaction for the whole file.
+    await updateJob({ status: "writing" });
+    const written: ImportSummary = { rows: summary.rows, observations: 0, reports: { created: 0, updated: 0, unchanged: 0 } };
+    try {
+      await writeTransaction(
+        async (tx) => {
+          const again = new Collected();
+          const records = csvParser();
+          pipeline(fs.createReadStream(spoolPath!), records, () => undefined);
+          const planner = new ImportPlanner(tx);
+          for await (const chunk of inChunks(readGroups(records, again, { rows: 0 }))) {
+            const plan = await planner.plan(chunk);
+            plan.errors.forEach((e) => again.add(e));
+            if (again.count) throw new ImportFailed(again.errors);
+            tally(written, plan);
+            const applied = await applyChunk(tx, actor, importId, plan);
+            planner.remember(applied.created);
+            // A report that changed between the passes only to match the file ends up unchanged.
+            written.reports.updated -= plan.outcomes.filter((o) => o.kind === "update").length - applied.updated.length;
+            written.reports.unchanged += plan.outcomes.filter((o) => o.kind === "update").length - applied.updated.length;
+          }
+          await recordAudit(tx, actor, {
+            action: "import",
+            entityType: "import",
+            entityId: importId,
+            reason: options.fileName ?? null,
+            changes: { rows: { before: null, after: written.rows }, created: { before: null, after: written.reports.created }, updated: { before: null, after: written.reports.updated }, unchanged: { before: null, after: written.reports.unchanged } },
+            importId,
+          });
+        },
+        { timeout: 15 * 60 * 1000 },
+      );
+    } catch (error) {
+      if (error instanceof ImportFailed) {
+        error.errors.forEach((e) => errors.add(e));
+        await finish({ status: "failed", message: "The data changed while the file was being checked; nothing was written." });
+        return { importId, dryRun: false, valid: false, committed: false, ...summary, errorCount: errors.count, errors: errors.errors, milliseconds: Date.now() - started };
+      }
+      throw error;
+    }
+    Object.assign(summary, written);
+    await finish({ status: "done", message: "Imported." });
+    return { importId, dryRun: false, valid: true, committed: true, ...summary, errorCount: 0, errors: [], milliseconds: Date.now() - started };
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : "The import failed on the server; nothing was written.";
+    await finish({ status: "failed", message }).catch(() => undefined);
+    throw error;
+  } finally {
+    spool?.destroy();
+    if (spoolDir) fs.rmSync(spoolDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+// Searching speakers, outlets and events: the pickers of the report form and
+// the read API use these.
+import type { Db } from "../db/client";
+import { EVENTS, OUTLETS, SPEAKERS, type EventJsonOut, type OutletJsonOut, type SpeakerJsonOut } from "../writes/sources";
+
+export interface SourceQuery {
+  q?: string;
+  limit?: number;
+  includeDeleted?: boolean;
+}
+
+const limitOf = (query: SourceQuery) => Math.min(Math.max(query.limit ?? 20, 1), 100);
+
+export async function searchSpeakers(db: Db, query: SourceQuery = {}): Promise<SpeakerJsonOut[]> {
+  const q = query.q?.trim();
+  const rows = await db.speaker.findMany({
+    where: {
+      ...(query.includeDeleted ? {} : { deletedAt: null }),
+      ...(q ? { OR: [{ name: { contains: q } }, { role: { contains: q } }, { organisation: { contains: q } }] } : {}),
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: limitOf(query),
+  });
+  return rows.map((row) => SPEAKERS.toJson(row));
+}
+
+export async function searchOutlets(db: Db, query: SourceQuery = {}): Promise<OutletJsonOut[]> {
+  const q = query.q?.trim();
+  const rows = await db.outlet.findMany({
+    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { name: { contains: q } } : {}) },
+    orderBy: [{ name: "asc" }],
+    take: limitOf(query),
+  });
+  return rows.map((row) => OUTLETS.toJson(row));
+}
+
+export async function searchEvents(db: Db, query: SourceQuery = {}): Promise<EventJsonOut[]> {
+  const q = query.q?.trim();
+  const rows = await db.event.findMany({
+    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { label: { contains: q } } : {}) },
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+    take: limitOf(query),
+  });
+  return rows.map((row) => EVENTS.toJson(row));
+}
+
+export async function getSpeaker(db: Db, id: number): Promise<SpeakerJsonOut | null> {
+  const row = await db.speaker.findUnique({ where: { id } });
+  return row ? SPEAKERS.toJson(row) : null;
+}
+
+export async function getOutlet(db: Db, id: number): Promise<OutletJsonOut | null> {
+  const row = await db.outlet.findUnique({ where: { id } });
+  return row ? OUTLETS.toJson(row) : null;
+}
+
+export async function getEvent(db: Db, id: number): Promise<EventJsonOut | null> {
+  const row = await db.event.findUnique({ where: { id } });
+  return row ? EVENTS.toJson(row) : null;
+}
