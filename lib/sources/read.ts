@@ -1,6 +1,6 @@
 // Searching speakers, outlets and events: the pickers of the report form and
 // the read API use these.
-import type { Db } from "../db/client";
+import { providerOf, type Db } from "../db/client";
 import { EVENTS, OUTLETS, SPEAKERS, type EventJsonOut, type OutletJsonOut, type SpeakerJsonOut } from "../writes/sources";
 
 export interface SourceQuery {
@@ -11,12 +11,21 @@ export interface SourceQuery {
 
 const limitOf = (query: SourceQuery) => Math.min(Math.max(query.limit ?? 20, 1), 100);
 
+/**
+ * "Contains, whatever the case": SQLite's LIKE already ignores ASCII case;
+ * PostgreSQL needs Prisma's insensitive mode (which the SQLite client, whose
+ * types the app uses, does not know).
+ */
+function containsText(db: Db, q: string): { contains: string } {
+  return providerOf(db) === "postgresql" ? ({ contains: q, mode: "insensitive" } as { contains: string }) : { contains: q };
+}
+
 export async function searchSpeakers(db: Db, query: SourceQuery = {}): Promise<SpeakerJsonOut[]> {
   const q = query.q?.trim();
   const rows = await db.speaker.findMany({
     where: {
       ...(query.includeDeleted ? {} : { deletedAt: null }),
-      ...(q ? { OR: [{ name: { contains: q } }, { role: { contains: q } }, { organisation: { contains: q } }] } : {}),
+      ...(q ? { OR: [{ name: containsText(db, q) }, { role: containsText(db, q) }, { organisation: containsText(db, q) }] } : {}),
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: limitOf(query),
@@ -27,7 +36,7 @@ export async function searchSpeakers(db: Db, query: SourceQuery = {}): Promise<S
 export async function searchOutlets(db: Db, query: SourceQuery = {}): Promise<OutletJsonOut[]> {
   const q = query.q?.trim();
   const rows = await db.outlet.findMany({
-    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { name: { contains: q } } : {}) },
+    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { name: containsText(db, q) } : {}) },
     orderBy: [{ name: "asc" }],
     take: limitOf(query),
   });
@@ -37,7 +46,7 @@ export async function searchOutlets(db: Db, query: SourceQuery = {}): Promise<Ou
 export async function searchEvents(db: Db, query: SourceQuery = {}): Promise<EventJsonOut[]> {
   const q = query.q?.trim();
   const rows = await db.event.findMany({
-    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { label: { contains: q } } : {}) },
+    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { label: containsText(db, q) } : {}) },
     orderBy: [{ date: "desc" }, { id: "desc" }],
     take: limitOf(query),
   });
