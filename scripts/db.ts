@@ -4,9 +4,12 @@
 //   npm run db:seed                load reference data and the founding story (idempotent)
 //   npm run db:backup -- <file>    consistent copy of the database, while the app runs
 //   npm run db:restore -- <file>   replace the database's contents with a backup
+//   npm run db:copy -- <url>       copy everything into another, new database (e.g. SQLite → PostgreSQL)
 import path from "node:path";
 import { databaseConfig } from "../lib/db/config";
 import { backupDatabase, restoreDatabase } from "../lib/db/backup";
+import { copyDatabase } from "../lib/db/copy";
+import { prepareDatabase } from "../lib/db/prepare";
 import { createPrisma } from "../lib/db/client";
 import { applyMigrations, createMigration } from "../lib/db/migrate";
 import { hasFoundingStory, seedFoundingStory, seedReferenceData } from "../lib/db/seed";
@@ -54,8 +57,26 @@ async function main(): Promise<void> {
       console.log(`Restored ${where} from ${summary.file}${"reports" in summary ? ` (${summary.reports} reports)` : ""}.`);
       break;
     }
+    case "copy": {
+      if (!args[0]) throw new Error("Usage: npm run db:copy -- <target DATABASE_URL>   (the source is DATABASE_URL)");
+      const targetConfig = databaseConfig(args[0]);
+      await applyMigrations(config);
+      await prepareDatabase(targetConfig, { seed: false });
+      const from = createPrisma(config);
+      const to = createPrisma(targetConfig);
+      try {
+        const started = Date.now();
+        const results = await copyDatabase(from, to, ({ table, rows }) => console.log(`  ${table}: ${rows.toLocaleString("en-US")} rows`));
+        const total = results.reduce((n, r) => n + r.rows, 0);
+        console.log(`Copied ${total.toLocaleString("en-US")} rows from ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        console.log(`Point DATABASE_URL at the new database to use it.`);
+      } finally {
+        await Promise.all([from.$disconnect(), to.$disconnect()]);
+      }
+      break;
+    }
     default:
-      throw new Error(`Unknown command "${command ?? ""}". Use migrate <name>, deploy, seed, backup <file> or restore <file>.`);
+      throw new Error(`Unknown command "${command ?? ""}". Use migrate <name>, deploy, seed, backup <file>, restore <file> or copy <url>.`);
   }
 }
 

@@ -95,6 +95,6 @@ export async function reportTimeline(db: Db, filters: DashboardFilters): Promise
              COUNT(*) OVER (PARTITION BY o."reportTarget", ${kind}, ${bucketStart}) - 1 AS others
         FROM "Observation" o WHERE ${inSeries}
     ) ranked WHERE rank = 1
-    ORDER BY "periodStart", "reportId"`;
+    ORDER BY "periodStart", "reportId", "observationId"`;
   return { ...base, bucket, marks: rows.map(toMark) };
 }
