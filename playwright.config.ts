@@ -79,7 +79,9 @@ export default defineConfig({
   },
   projects: [
     { name: "dashboard", testMatch: "dashboard.spec.ts", use: { ...chromium, baseURL: `http://127.0.0.1:${readPort}` } },
-    { name: "chromium", testIgnore: "dashboard.spec.ts", use: chromium },
+    { name: "chromium", testIgnore: ["dashboard.spec.ts", "two-instances.spec.ts"], use: chromium },
+    // Starts its own two instances on a PostgreSQL database (TEST_DATABASE_URL).
+    { name: "postgresql", testMatch: "two-instances.spec.ts", timeout: 300_000 },
   ],
   // Started one after the other, so only the first can ever need to build.
   webServer: [
