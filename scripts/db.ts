@@ -28,8 +28,10 @@ async function main(): Promise<void> {
       break;
     }
     case "deploy": {
-      const applied = await applyMigrations(config);
+      // As at start: a database created by these migrations also gets the reference data and the seed.
+      const { applied, seededReportId } = await prepareDatabase(config);
       console.log(applied.length ? `Applied to ${where}:\n  ${applied.join("\n  ")}` : `${where} is up to date.`);
+      if (seededReportId !== null) console.log(`New database: loaded the reference data and the founding story (report ${seededReportId}).`);
       break;
     }
     case "seed": {

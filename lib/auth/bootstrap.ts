@@ -27,6 +27,9 @@ export async function ensureFirstAdmin(db: Db, env: Record<string, string | unde
   }
   const result = await createUser(CLI_ACTOR, { email, role: "admin", password });
   if (result.ok) return { kind: "created", email: result.value.email };
+  // Several instances starting at once on one database: another one made the
+  // account between our count and our insert. That is the outcome we wanted.
+  if ((await db.user.count()) > 0) return { kind: "has-accounts" };
   const why = result.error.issues?.map((issue) => `${issue.path === "email" ? "ADMIN_EMAIL" : issue.path === "password" ? "ADMIN_PASSWORD" : issue.path} ${issue.message}`).join("; ");
   return { kind: "failed", message: `Could not create the first admin: ${why ?? result.error.message}` };
 }

@@ -43,8 +43,15 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   return onMaintenanceDb(url, async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (rowCount) return false;
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-    return true;
+    try {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      return true;
+    } catch (error) {
+      // Another instance starting at the same moment created it first.
+      // (42P04, or 23505 from the catalog when both CREATE at the same instant).
+      if (["42P04", "23505"].includes((error as { code?: string }).code ?? "")) return false;
+      throw error;
+    }
   });
 }
 

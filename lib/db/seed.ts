@@ -1,9 +1,20 @@
 // What a new database starts with: reference data from the kept packages, and
 // the founding story exactly as far as the text supports it. Nothing invented:
 // what the article does not say stays empty.
-import type { Db } from "./client";
+import { providerOf, type Db } from "./client";
+import { writeTransaction, type Tx } from "./transaction";
 import { COUNTRIES, REGIONS, type RegionRecord } from "../reference-data";
 import { syncObservationFacts } from "../reports/facts";
+
+/**
+ * Several instances may start at once on a new database: seeding runs in a
+ * write transaction that first takes a lock (SQLite's write lock, taken by
+ * writeTransaction; a transaction-scoped advisory lock on PostgreSQL) and then
+ * checks again whether another instance has seeded meanwhile.
+ */
+async function seedingLock(db: Db, tx: Tx): Promise<void> {
+  if (providerOf(db) === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(427001)`;
+}
 
 /** Parents before children, so every foreign key points at a row that exists. */
 function regionsTopDown(): RegionRecord[] {
@@ -18,7 +29,9 @@ function regionsTopDown(): RegionRecord[] {
 /** Loads countries and regions when the tables are empty. Returns how many rows it wrote. */
 export async function seedReferenceData(db: Db): Promise<number> {
   if ((await db.country.count()) > 0) return 0;
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
+    await seedingLock(db, tx);
+    if ((await tx.country.count()) > 0) return 0;
     let written = 0;
     for (const region of regionsTopDown()) {
       await tx.region.create({ data: region });
@@ -26,7 +39,7 @@ export async function seedReferenceData(db: Db): Promise<number> {
     }
     written += (await tx.country.createMany({ data: [...COUNTRIES] })).count;
     return written;
-  });
+  }, {}, db);
 }
 
 export const FOUNDING_EVENT = { date: "2019-04-11", label: "Assange arrested" };
@@ -37,6 +50,8 @@ export async function hasFoundingStory(db: Db): Promise<boolean> {
 }
 
 /**
+ * Returns the report's id, or null when the story was there already.
+ *
  * Ecuador's deputy minister for information and communication technologies told
  * AFP that the country had been hit by more than 40 million cyberattacks since
  * the arrest of Julian Assange (11 April 2019), coming mainly from the United
@@ -44,8 +59,11 @@ export async function hasFoundingStory(db: Db): Promise<boolean> {
  * republished it. Javier Jara (telecommunications ministry) tied the attacks to
  * "threats from those groups linked to Julian Assange".
  */
-export async function seedFoundingStory(db: Db): Promise<number> {
-  return db.$transaction(async (tx) => {
+export async function seedFoundingStory(db: Db): Promise<number | null> {
+  return writeTransaction(async (tx) => {
+    await seedingLock(db, tx);
+    if ((await tx.event.count({ where: FOUNDING_EVENT })) > 0) return null; // another instance seeded it
+
     const event = await tx.event.create({ data: FOUNDING_EVENT });
     const deputyMinister = await tx.speaker.create({
       data: {
@@ -107,5 +125,5 @@ export async function seedFoundingStory(db: Db): Promise<number> {
     });
     await syncObservationFacts(tx, [report.id]);
     return report.id;
-  });
+  }, {}, db);
 }

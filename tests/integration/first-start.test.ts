@@ -59,3 +59,18 @@ describe("npm run token:create", () => {
     expect(failure.stderr).toContain("There is no account for nobody@example.org");
   });
 });
+
+describe("instances starting at once", () => {
+  it("create the first admin once, and none of them fails for it", async () => {
+    const other = await freshDatabase({ seed: false });
+    try {
+      const env = { ADMIN_EMAIL: "twin@example.org", ADMIN_PASSWORD: "a long twin password" };
+      // Both count no accounts before either inserts: the race two instances run.
+      const outcomes = await Promise.all([ensureFirstAdmin(other.db, env), ensureFirstAdmin(other.db, env)]);
+      expect(outcomes.map((o) => o.kind).sort()).toEqual(["created", "has-accounts"]);
+      expect(await other.db.user.count()).toBe(1);
+    } finally {
+      await other.cleanup();
+    }
+  });
+});
