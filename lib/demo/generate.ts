@@ -90,16 +90,17 @@ export function* demoReports(
 ): Generator<DemoReport> {
   const random = seededRandom(options.seed);
   const first = Date.UTC(options.fromYear, 0, 1);
-  const span = Date.UTC(options.toYear, 11, 31) - first;
   const today = Date.now();
+  // No period may end in the future: the app refuses such reports.
+  const last = Math.min(Date.UTC(options.toYear, 11, 31), Math.floor(today / DAY) * DAY);
   const sourceRegions = REGIONS.filter((r) => r.kind !== "world");
   let citationId = start.citationId;
 
   for (let i = 0; i < options.reports; i++) {
     const id = start.reportId + i;
-    const startMs = first + Math.floor(random() * (span / DAY)) * DAY;
     const shape = pickWeighted(random, [["day", 3], ["month", 4], ["year", 2], ["open", 1], ["daily", 1]] as const);
     const lengthDays = shape === "day" ? 0 : shape === "month" ? 29 : shape === "year" ? 364 : shape === "daily" ? 9 : 0;
+    const startMs = first + Math.floor(random() * ((last - lengthDays * DAY - first) / DAY + 1)) * DAY;
     const periodStart = isoDay(startMs);
     const periodEnd = shape === "open" ? null : isoDay(startMs + lengthDays * DAY);
     const endMs = startMs + lengthDays * DAY;
@@ -116,17 +117,22 @@ export function* demoReports(
         observations.push({ count: Math.floor(headline / 10 * (0.5 + random())), qualifier: "exact", periodStart: day, periodEnd: day, scopeType: "all", scopeCountryCode: null, scopeRegionCode: null });
       }
     }
+    // Each source at most once per report, as the app's own rules require.
+    const named = new Set<string>();
     while (observations.length < wanted) {
-      const named = random() < 0.2;
       const region = random() < 0.15;
+      const code = region ? pick(random, sourceRegions).code : pick(random, COUNTRIES).code;
+      if (named.has(code)) continue;
+      named.add(code);
+      const withoutFigure = random() < 0.2;
       observations.push({
-        count: named ? null : Math.floor(headline * random() * 0.5),
-        qualifier: named ? "exact" : pickWeighted(random, QUALIFIER_WEIGHTS),
+        count: withoutFigure ? null : Math.floor(headline * random() * 0.5),
+        qualifier: withoutFigure ? "exact" : pickWeighted(random, QUALIFIER_WEIGHTS),
         periodStart,
         periodEnd,
         scopeType: region ? "region" : "country",
-        scopeCountryCode: region ? null : pick(random, COUNTRIES).code,
-        scopeRegionCode: region ? pick(random, sourceRegions).code : null,
+        scopeCountryCode: region ? null : code,
+        scopeRegionCode: region ? code : null,
       });
     }
     const speakerCount = random() < 0.8 ? 1 : 2;

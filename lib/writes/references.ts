@@ -33,6 +33,8 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 const QUERY_CHUNK = 500;
+/** Speakers matched by their four details per query: 4 parameters each, under SQLite's limit of 999. */
+const SPEAKER_MATCH_CHUNK = 200;
 const quoted = (value: string | null) => (value === null ? "empty" : `'${value}'`);
 
 export function speakerKey(data: SpeakerData): string {
@@ -77,7 +79,7 @@ export async function planReferences(db: Reader, inputs: readonly ReportInput[])
     }
   }
   const existingByKey = new Map<string, number>();
-  for (const batch of chunks([...wanted.values()], QUERY_CHUNK)) {
+  for (const batch of chunks([...wanted.values()], SPEAKER_MATCH_CHUNK)) {
     const rows = await db.speaker.findMany({ where: { deletedAt: null, OR: batch }, orderBy: { id: "asc" } });
     for (const row of rows) {
       const key = speakerKey(row);

@@ -328,3 +328,39 @@ describe("a larger file", () => {
     expect(await t.db.report.count({ where: { notes: { startsWith: "bulk report" } } })).toBe(2000);
   });
 });
+
+describe("a large file", () => {
+  it("with hundreds of new speakers in one chunk is checked and imported (stays under the database's parameter limits)", async () => {
+    const row = (i: number) => ({
+      ...blankIds(exportRows([]))[0],
+      report_id: "",
+      report_version: "",
+      target_country: "NZ",
+      metric: "cyberattacks",
+      count: String(1000 + i),
+      qualifier: "exact",
+      period_start: "2022-01-01",
+      period_end: "2022-01-31",
+      scope_type: "all",
+      source_code: "",
+      report_period_start: "2022-01-01",
+      report_period_end: "2022-01-31",
+      status: "published",
+      synthetic: "true",
+      notes: `Bulk row ${i}`,
+      speakers_json: JSON.stringify([{ name: `Bulk Speaker ${i}`, role: "Spokesperson", organisation: `Agency ${i}`, country: "NZ", subject: "figure" }]),
+      citations_json: JSON.stringify([{ outlet: { name: `Bulk Outlet ${i % 50}` }, kind: "article", url: `https://bulk.example/${i}` }]),
+    });
+    const csv = toCsv(Array.from({ length: 600 }, (_, i) => row(i)) as CsvRow[]);
+    const check = await upload(csv, true);
+    expect(check.status, JSON.stringify(check.body.errors?.slice(0, 3))).toBe(200);
+    expect(check.body.reports).toEqual({ created: 600, updated: 0, unchanged: 0 });
+    const done = await upload(csv, false);
+    expect(done.status).toBe(200);
+    const names = Array.from({ length: 600 }, (_, i) => `Bulk Speaker ${i}`);
+    for (let i = 0; i < names.length; i += 200) {
+      expect(await t.db.speaker.count({ where: { name: { in: names.slice(i, i + 200) } } })).toBe(Math.min(200, names.length - i));
+    }
+    expect(await t.db.report.count({ where: { notes: { startsWith: "Bulk row" } } })).toBe(600);
+  });
+});
