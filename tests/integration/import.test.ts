@@ -353,7 +353,7 @@ describe("a large file", () => {
     });
     const csv = toCsv(Array.from({ length: 600 }, (_, i) => row(i)) as CsvRow[]);
     const check = await upload(csv, true);
-    expect(check.status, JSON.stringify(check.body.errors?.slice(0, 3))).toBe(200);
+    expect(check.status, JSON.stringify(check.body.error?.issues?.slice(0, 3))).toBe(200);
     expect(check.body.reports).toEqual({ created: 600, updated: 0, unchanged: 0 });
     const done = await upload(csv, false);
     expect(done.status).toBe(200);
