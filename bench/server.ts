@@ -28,7 +28,12 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
-  child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+  let stopping = false;
+  child.stderr?.on("data", (chunk) => (stderr = (stderr + String(chunk)).slice(-20_000)));
+  // A server that dies under measurement says so, with what it last printed.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`\nThe app server (pid ${child.pid}) exited unexpectedly: code ${code}, signal ${signal}.\n${stderr.slice(-4000)}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -46,6 +51,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

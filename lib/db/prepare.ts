@@ -24,6 +24,8 @@ export async function prepareDatabase(
   const created = first !== undefined && applied.includes(first);
   const db = createPrisma(config);
   try {
+    // New or rebuilt indexes need statistics before the query planner trusts them.
+    if (applied.length && !created) await db.$executeRawUnsafe("ANALYZE");
     await seedReferenceData(db);
     const seededReportId = created && options.seed !== false ? await seedFoundingStory(db) : null;
     return { applied, created, seededReportId };
