@@ -52,6 +52,8 @@ interface SizeResult {
   reports: number;
   aggregates: AggregateResult[];
   page: Latency;
+  /** GET /api/health: Next.js routing, the proxy, one `SELECT 1` through Prisma — the fixed cost every request pays. */
+  floor: Latency;
   export: {
     rows: number;
     seconds: number | null;
@@ -230,12 +232,12 @@ function printTables(results: SizeResult[], facts: ReturnType<typeof machine>): 
     }
   }
   out.push("");
-  out.push("| observations | page / p50 ms | page p95 ms | export rows | export s | rows/s | MiB | server peak RSS MiB | sqlite3 -csv s | sqlite3 rows/s | app/sqlite3 throughput | import rows/s | import peak RSS MiB |");
-  out.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  out.push("| observations | request floor p50 ms | page / p50 ms | page p95 ms | export rows | export s | rows/s | MiB | server peak RSS MiB | sqlite3 -csv s | sqlite3 rows/s | app/sqlite3 throughput | import rows/s | import peak RSS MiB |");
+  out.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const s of results) {
     const e = s.export;
     out.push(
-      `| ${s.observations.toLocaleString("en-US")} | ${s.page.p50} | ${s.page.p95} | ${e.rows.toLocaleString("en-US")} | ${e.seconds} | ${e.rowsPerSecond?.toLocaleString("en-US")} | ${e.mib} | ${e.peakRssMiB ?? "n/a"} | ${e.baselineSeconds ?? "n/a"} | ${e.baselineRowsPerSecond?.toLocaleString("en-US") ?? "n/a"} | ${e.ratio ?? "n/a"} | ${s.import ? s.import.rowsPerSecond.toLocaleString("en-US") : "n/a"} | ${s.import?.peakRssMiB ?? "n/a"} |`,
+      `| ${s.observations.toLocaleString("en-US")} | ${s.floor.p50} | ${s.page.p50} | ${s.page.p95} | ${e.rows.toLocaleString("en-US")} | ${e.seconds} | ${e.rowsPerSecond?.toLocaleString("en-US")} | ${e.mib} | ${e.peakRssMiB ?? "n/a"} | ${e.baselineSeconds ?? "n/a"} | ${e.baselineRowsPerSecond?.toLocaleString("en-US") ?? "n/a"} | ${e.ratio ?? "n/a"} | ${s.import ? s.import.rowsPerSecond.toLocaleString("en-US") : "n/a"} | ${s.import?.peakRssMiB ?? "n/a"} |`,
     );
   }
   if (results.length > 1) {
@@ -249,7 +251,26 @@ function printTables(results: SizeResult[], facts: ReturnType<typeof machine>): 
         `export time ×${round((last.export.seconds ?? NaN) / (first.export.seconds ?? NaN), 2)}.`,
     );
   }
+  out.push("", ...targets(results[results.length - 1]));
   console.log(out.join("\n"));
+}
+
+/** The issue's targets, checked on the largest size measured. */
+function targets(size: SizeResult): string[] {
+  const n = size.observations.toLocaleString("en-US");
+  const aggregates = size.aggregates.filter((a) => a.p50 !== null && a.ratio !== null);
+  const fast = aggregates.filter((a) => a.p50! < 100).length;
+  const close = aggregates.filter((a) => a.ratio! <= 1.5).length;
+  const mark = (ok: boolean) => (ok ? "met" : "MISSED");
+  const e = size.export;
+  return [
+    `Targets at ${n} observations:`,
+    `- aggregate p50 < 100 ms: ${fast} of ${aggregates.length} (${mark(fast === aggregates.length)}); slowest ${Math.max(...aggregates.map((a) => a.p50!))} ms`,
+    `- aggregate p50 ≤ 1.5 × raw SQL: ${close} of ${aggregates.length} (${mark(close === aggregates.length)}); the request floor alone is ${size.floor.p50} ms`,
+    `- page render p50 < 300 ms: ${size.page.p50} ms (${mark((size.page.p50 ?? Infinity) < 300)})`,
+    `- export ≥ 0.5 × sqlite3 -csv: ${e.ratio ?? "n/a"} (${mark((e.ratio ?? 0) >= 0.5)}); server peak RSS < 300 MiB: ${e.peakRssMiB ?? "n/a"} (${mark((e.peakRssMiB ?? Infinity) < 300)})`,
+    `- import ≥ 20,000 rows/s: ${size.import?.rowsPerSecond.toLocaleString("en-US") ?? "n/a"} (${mark((size.import?.rowsPerSecond ?? 0) >= 20_000)})`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -265,6 +286,7 @@ async function main(): Promise<void> {
       const aggregates = await measureAggregates(app, file);
       log("  page…");
       const pageTimes = await latency(`${app.url}/`, requests);
+      const floorTimes = await latency(`${app.url}/api/health`, requests);
       log("  export…");
       // On a server of its own, so its peak memory is the export's, not what earlier phases left.
       await app.stop();
@@ -287,6 +309,7 @@ async function main(): Promise<void> {
         reports,
         aggregates,
         page: { p50: round(median(pageTimes)), p95: round(percentile(pageTimes, 95)) },
+        floor: { p50: round(median(floorTimes)), p95: round(percentile(floorTimes, 95)) },
         export: exported,
         import: imported,
       });

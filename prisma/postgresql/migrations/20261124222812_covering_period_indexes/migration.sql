@@ -8,10 +8,10 @@ DROP INDEX "Observation_latest_by_target";
 DROP INDEX "Observation_timeline";
 
 -- CreateIndex
-CREATE INDEX "Observation_latest_by_source" ON "Observation"("scopeType", "scopeCode", "reportStatus", "reportDeleted", "hasCount" DESC, "reportStatedKey" DESC, "reportId" DESC, "reportPeriodStart", "reportPeriodEnd");
+CREATE INDEX "Observation_latest_by_source" ON "Observation"("scopeType", "scopeCode", "reportStatus", "reportDeleted", "hasCount" DESC, "reportStatedKey" DESC, "reportId" DESC, "reportPeriodStart", "reportPeriodEnd", "reportMetric", "reportTarget");
 
 -- CreateIndex
-CREATE INDEX "Observation_latest_by_target" ON "Observation"("isHeadline", "hasCount", "reportTarget", "reportStatus", "reportDeleted", "reportStatedKey" DESC, "reportId" DESC, "reportPeriodStart", "reportPeriodEnd");
+CREATE INDEX "Observation_latest_by_target" ON "Observation"("isHeadline", "hasCount", "reportTarget", "reportStatus", "reportDeleted", "reportStatedKey" DESC, "reportId" DESC, "reportPeriodStart", "reportPeriodEnd", "reportMetric");
 
 -- CreateIndex
-CREATE INDEX "Observation_timeline" ON "Observation"("scopeType", "hasCount", "reportStatus", "reportDeleted", "reportTarget", "periodStart", "reportId", "reportPeriodStart", "reportPeriodEnd", "reportStatedKey");
+CREATE INDEX "Observation_timeline" ON "Observation"("scopeType", "hasCount", "reportStatus", "reportDeleted", "reportTarget", "periodStart", "reportId", "reportPeriodStart", "reportPeriodEnd", "reportStatedKey", "reportMetric");
