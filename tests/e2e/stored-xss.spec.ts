@@ -30,11 +30,12 @@ const A = {
 
 let published: number;
 let retracted: number;
+let adminToken: string;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const token = createToken(ADMIN.email, "e2e stored xss");
+  const token = (adminToken = createToken(ADMIN.email, "e2e stored xss"));
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   const event = await api.post("/api/v1/events", { data: { date: "2022-02-01", label: A.event } });
   expect(event.status(), await event.text()).toBe(201);
@@ -69,6 +70,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   expect(retract.status(), await retract.text()).toBe(200);
   const named = await api.post("/api/v1/tokens", { data: { name: A.token } });
   expect(named.status(), await named.text()).toBe(201);
+  await api.dispose();
+});
+
+// Tidy up for the other tests: the reports go (recoverably); the event and the named token stay, harmless.
+test.afterAll(async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${adminToken}` } });
+  for (const id of [published, retracted]) expect((await api.delete(`/api/v1/reports/${id}`, { data: { reason: "stored XSS test done" } })).status()).toBe(200);
   await api.dispose();
 });
 
