@@ -32,7 +32,22 @@ else
   echo
   echo "━━ Integration tests (PostgreSQL): $PG_RESULT"
 fi
+# The audit needs the registry's audit service: CI has it (REQUIRE_AUDIT=1 there);
+# offline or behind a registry without it, the step says it was skipped.
+set +e
+npx tsx scripts/audit.ts
+AUDIT_STATUS=$?
+set -e
+if [[ $AUDIT_STATUS == 0 ]]; then
+  AUDIT_RESULT="clean (or every advisory listed in audit-exceptions.json)"
+elif [[ $AUDIT_STATUS == 2 && "${REQUIRE_AUDIT:-0}" != "1" ]]; then
+  AUDIT_RESULT="SKIPPED: npm audit could not reach an audit service. Set REQUIRE_AUDIT=1 to make that a failure."
+else
+  exit 1
+fi
+echo "━━ Production dependency audit: $AUDIT_RESULT"
 step "Production build" npx next build
 step "End-to-end tests (Chromium)" npx playwright test
 echo
 echo "All tests passed. PostgreSQL integration tests: $PG_RESULT"
+echo "Production dependency audit: $AUDIT_RESULT"
