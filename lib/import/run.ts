@@ -137,9 +137,11 @@ async function* readGroups(records: AsyncIterable<string[]>, errors: Collected, 
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    const csv = error as { code?: string; message?: string; lines?: number };
+    const csv = error as { code?: string; message?: string; records?: number };
     if (typeof csv.code === "string" && csv.code.startsWith("CSV_") || csv.code === "INVALID_OPENING_QUOTE") {
-      errors.add({ row: rowNumber + 1, column: "", message: `The file is not valid CSV here: ${csv.message}` });
+      // The parser may fail before this loop has taken the records it read: its own count says which row broke.
+      const row = (typeof csv.records === "number" ? Math.max(csv.records, rowNumber) : rowNumber) + 1;
+      errors.add({ row, column: "", message: `The file is not valid CSV here: ${csv.message}` });
     } else throw error;
   }
   if (!header && errors.count === 0) errors.add({ row: 1, column: "", message: "The file is empty: it needs the header row of the template and at least one row." });

@@ -255,6 +255,19 @@ describe("what the file must look like", () => {
     expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row, column, message: expect.stringMatching(message) }));
   });
 
+  // Found by fuzzing: when importing (not a dry run), the parser failed before the rows it had read
+  // reached the checks, and the broken quote was reported on row 1.
+  it("names the row of a quote left open, when importing too", async () => {
+    const csv = 'target_country,report_period_start,count,scope_type,speakers,citations\nPE,2020-01-01,5,all,Ana Torres,Andina\n"PE,2020-01-01';
+    const before = await counts();
+    for (const dryRun of [true, false]) {
+      const result = await upload(csv, dryRun);
+      expect(result.status).toBe(400);
+      expect(result.body.error!.issues).toEqual([expect.objectContaining({ row: 3, column: "", message: expect.stringMatching(/not valid CSV here: Quote Not Closed/) })]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses a report whose rows are not next to each other", async () => {
     const report = await createReport(minimalReport({ observations: [{ count: 1, scope: { type: "all" } }, { count: 2, scope: { type: "country", code: "US" } }] }));
     const other = await createReport(minimalReport({ targetCountry: "CO" }));
