@@ -22,7 +22,7 @@ import { getPrisma } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
 import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
-import { STORED_ERRORS, type ImportSummary } from "./progress";
+import { STORED_ERRORS, storableErrors, type ImportSummary } from "./progress";
 
 /** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
 const CHUNK_REPORTS = 250;
@@ -200,7 +200,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
   const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
   const finish = async (data: { status: "done" | "failed"; message?: string }) => {
-    await updateJob({ ...data, errorCount: errors.count, errors: errors.errors as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
+    await updateJob({ ...data, errorCount: errors.count, errors: storableErrors(errors.errors) as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
   };
 
   try {

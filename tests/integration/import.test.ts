@@ -13,6 +13,7 @@ import { PATCH as patchRoute } from "@/app/api/v1/reports/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/reports/route";
 import { CSV_COLUMNS, type CsvRow } from "@/lib/csv/columns";
 import { getPrisma } from "@/lib/db/client";
+import { getImportJob } from "@/lib/import/progress";
 import { listReports } from "@/lib/reports/read";
 import type { ReportJson } from "@/lib/reports/types";
 import { loadReports } from "@/lib/writes/report-store";
@@ -266,6 +267,17 @@ describe("what the file must look like", () => {
       expect(result.body.error!.issues).toEqual([expect.objectContaining({ row: 3, column: "", message: expect.stringMatching(/not valid CSV here: Quote Not Closed/) })]);
     }
     expect(await counts()).toEqual(before);
+  });
+
+  // Found by fuzzing on PostgreSQL: the errors quote the file, and a NUL in them failed the progress update (500).
+  it("refuses a file with a NUL in it, and keeps its errors with the import", async () => {
+    const result = await upload("target_country,report_period_start,count,scope_type,speakers,citations,no\u0000pe\nPE,2020-01-01,5,all,Ana,Andina,x\n", false);
+    expect(result.status).toBe(400);
+    expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row: 1, column: "no\u0000pe" }));
+    const job = await getImportJob(t.db, (result.body.error as unknown as { importId: string }).importId);
+    expect(job).toMatchObject({ status: "failed", errors: [expect.objectContaining({ column: "no\uFFFDpe" })] });
+    const badName = await upload("target_country\n", true, "&fileName=a%00b.csv");
+    expect(badName.status).toBe(400);
   });
 
   it("refuses a report whose rows are not next to each other", async () => {
