@@ -123,6 +123,8 @@ let counter = 0;
 /** Valid reports as sent (the base every invalid report case breaks). */
 export const sentReport: fc.Arbitrary<Json> = fc.constant(null).chain(() => validReport(`fuzz${++counter}`)).map((r: GeneratedReport) => r.sent);
 
+/** For a field that is an object: an object of the wrong shape is an issue of its fields, so here only non-objects. */
+const notAnObject = wrongType(false, null).filter((b) => b.label !== "object for a scalar");
 const notAList = wrongType(false, null).filter((b) => b.label !== "list for a scalar" && b.label !== "deep nesting");
 
 /** Fields of a report, each with its bad values (PATCH uses the same, all optional). */
@@ -162,7 +164,7 @@ const CITATION_BADS: Array<[string, fc.Arbitrary<Bad>]> = [
   ["publishedOn", badDate(true)],
   ["accessedOn", badDate(true)],
   ["takenFrom", fc.oneof(fc.constantFrom(-1, 0.5, 1e300, "0").map((value): Bad => ({ value, label: "takenFrom not an index" })), wrongType(true, "number"))],
-  ["outlet", wrongType(false, null)],
+  ["outlet", notAnObject],
 ];
 const OUTLET_BADS: Array<[string, fc.Arbitrary<Bad>]> = [
   ["id", badId(false)],
@@ -178,7 +180,7 @@ const OBSERVATION_BADS: Array<[string, fc.Arbitrary<Bad>]> = [
   ["periodStart", badDate(false)],
   ["periodEnd", badDate(true)],
   ["note", badText(500)],
-  ["scope", wrongType(false, null)],
+  ["scope", notAnObject],
 ];
 
 type Listed = "speakers" | "citations" | "observations";

@@ -167,6 +167,7 @@ export const importCases: fc.Arbitrary<Case> = fc.oneof(
         fc.constantFrom("x", "00000000-0000-0000-0000-00000000000", "'; --", "<script>").map((id) => [`?importId=${encodeURIComponent(id)}`, "importId"] as const),
         fc.constantFrom("commit", "dry_run", "__proto__", "dryrun").map((key) => [`?${key}=true`, ""] as const),
         fc.integer({ min: 1, max: 100 }).map((n) => [`?fileName=${"a".repeat(200 + n)}`, "fileName"] as const),
+        fc.constantFrom("%00.csv", "a%01b.csv", "%0D%0Ax.csv", "%1B%5B31m.csv").map((name) => [`?dryRun=false&fileName=${name}`, "fileName"] as const),
         fc.constant(["?dryRun=true&dryRun=false", "dryRun"] as const),
       ),
     ).map(([file, [query, path]]): Case => ({ label: "a bad query option", raw: file, query, status: 400, path })),
