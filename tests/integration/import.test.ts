@@ -269,6 +269,18 @@ describe("what the file must look like", () => {
     expect(await counts()).toEqual(before);
   });
 
+  // Found by fuzzing: the same speaker twice in a report passed the dry run, and the import failed with a 500.
+  it("refuses a report that names the same speaker twice", async () => {
+    const csv = "target_country,report_period_start,count,scope_type,speakers,citations\nPE,2020-01-01,5,all,Ana Torres; Minister | Ana Torres; Minister,Andina\n";
+    const before = await counts();
+    for (const dryRun of [true, false]) {
+      const result = await upload(csv, dryRun);
+      expect(result.status).toBe(400);
+      expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row: 2, column: "speakers", message: expect.stringMatching(/same speaker as speakers.0/) }));
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   // Found by fuzzing on PostgreSQL: the errors quote the file, and a NUL in them failed the progress update (500).
   it("refuses a file with a NUL in it, and keeps its errors with the import", async () => {
     const result = await upload("target_country,report_period_start,count,scope_type,speakers,citations,no\u0000pe\nPE,2020-01-01,5,all,Ana,Andina,x\n", false);
