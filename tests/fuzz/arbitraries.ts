@@ -233,6 +233,8 @@ function ruleCases(base: fc.Arbitrary<Json>): fc.Arbitrary<Case> {
       return { ...moved, observations: [{ ...first, periodStart: "2020-06-01", periodEnd: "2021-01-01" }, ...rest] };
     }),
     rule("the same speaker twice", "speakers.1.id", (r) => ({ ...r, speakers: [{ id: KNOWN.speakerId }, { id: KNOWN.speakerId, subject: "attribution" }] })),
+    rule("the same new speaker twice", "speakers.1.name", (r) => ({ ...r, speakers: [{ name: "Ana <b>Torres</b>" }, { name: "Ana <b>Torres</b>", subject: "attribution" }] })),
+    rule("a stored speaker by id and again in full", "speakers.1.name", (r) => ({ ...r, speakers: [{ id: KNOWN.speakerId }, { name: "Javier Jara", role: "Official", organisation: "Telecommunications ministry", country: "ec" }] })),
     rule("a speaker who is nobody", "speakers.0.name", (r) => ({ ...r, speakers: [{ subject: "figure", name: null, role: "", quote: "<i>words</i>" }] })),
     rule("an outlet without a name", "citations.0.outlet.name", (r) => ({ ...r, citations: cite(r, 0, { outlet: { kind: "government", homepage: null } }) })),
     rule("all sources with a code", "observations.0.scope.code", (r) => ({ ...r, observations: [{ count: 5, scope: { type: "all", code: "PE" } }] })),

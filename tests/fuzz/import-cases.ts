@@ -86,7 +86,7 @@ const BAD_CELLS: Array<[Column, fc.Arbitrary<string>, Column?]> = [
   ["status", strings(["Published", "deleted", "@status"], notIn(ENUMS.status))],
   ["synthetic", strings(["yes", "1", "0", "=TRUE()"], (s) => nonEmpty(s) && !["true", "false"].includes(s.trim().toLowerCase()))],
   ["period_event_id", fc.constantFrom("abc", "-1", "1.5", String(KNOWN.missingId), "=1")],
-  ["speakers_json", fc.constantFrom("not json", "{}", "[{}]", '[{"name": 5}]', "[1]", '[{"name":"a","subject":"nope"}]', '[{"name":"a","isAdmin":true}]', "[" + "[".repeat(5000) + "]".repeat(5001))],
+  ["speakers_json", fc.constantFrom("not json", "{}", "[{}]", '[{"name": 5}]', "[1]", '[{"name":"a","subject":"nope"}]', '[{"name":"Twice"},{"name":"Twice","subject":"other"}]', '[{"name":"a","isAdmin":true}]', "[" + "[".repeat(5000) + "]".repeat(5001))],
   ["citations_json", fc.constantFrom("{", "[]", "[{}]", '[{"outlet":{"name":"x"},"url":"javascript:alert(1)"}]', '[{"outlet":{"name":"x"},"url":"data:text/html,<script>"}]', '[{"outlet":{}}]', '"text"')],
   ["quote", fc.tuple(hostileText(50), fc.constantFrom("\u0000", "\u0001", "\u001B", "\u007F")).map(([t, c]) => `${t}${c}${t}`)],
   ["notes", fc.integer({ min: 1, max: 500 }).map((n) => "=".repeat(10_000 + n))],
