@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeCursor, reportFiltersSchema, reportListQuerySchema } from "@/lib/schemas/report-query";
-import { issuesFromZod } from "@/lib/api/errors";
+import { ApiError, issuesFromZod } from "@/lib/api/errors";
+import { parseQuery } from "@/lib/api/handler";
 import { reportInputSchema } from "@/lib/schemas/report";
 import { speakerInputSchema, outletInputSchema } from "@/lib/schemas/sources";
 import { tokenInputSchema } from "@/lib/schemas/accounts";
@@ -89,5 +90,21 @@ describe("text the database cannot store as sent", () => {
       expect(pathsOf(outletInputSchema.safeParse({ name: "Andina", homepage: url })), JSON.stringify(url)).toEqual(["homepage"]);
       expect(pathsOf(reportInputSchema.safeParse({ ...report, citations: [{ outlet: { name: "Andina" }, url }] }))).toEqual(["citations.0.url"]);
     }
+  });
+});
+
+// Found by fuzzing: the query object inherited Object.prototype, so "?__proto__=…" replaced its
+// prototype (and was silently ignored by the import over HTTP) and "?constructor=x" read Object.
+describe("query parameters named like Object.prototype's properties", () => {
+  it.each(["__proto__=1", "constructor=x", "__proto__=a&__proto__=b", "toString=1&hasOwnProperty=2"])("?%s is refused by name as an unknown parameter", (query) => {
+    let error: unknown;
+    try {
+      parseQuery(new Request(`http://localhost/api/v1/reports?${query}`), reportListQuerySchema);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    const names = [...new URLSearchParams(query).keys()];
+    expect((error as ApiError).issues).toEqual([{ path: "", message: `Unknown field${new Set(names).size > 1 ? "s" : ""}: ${[...new Set(names)].join(", ")}` }]);
   });
 });
