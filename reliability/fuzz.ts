@@ -76,8 +76,12 @@ interface Tally {
 }
 
 async function fuzzEndpoint(app: RunningApp, endpoint: FuzzEndpoint, runs: number, targets: Targets, auth: Record<string, string>): Promise<Tally> {
-  // Over HTTP an empty id is another URL ("/api/v1/reports/" is redirected to the list): the in-process test sends it.
-  const cases = fc.sample(endpoint.cases.filter((c) => !(c.id && "raw" in c.id && c.id.raw.trim() === "")), { numRuns: runs, seed: SEED });
+  // Two cases the app never sees over HTTP, so they are left to the in-process test:
+  // - an empty id is another URL ("/api/v1/reports/" is redirected to the list);
+  // - Next.js rebuilds the request URL from a plain object of its query (searchParamsToUrlQuery),
+  //   where "__proto__" is not a key: the parameter is dropped before the route handler runs.
+  const reachesTheApp = (c: Case) => !(c.id && "raw" in c.id && c.id.raw.trim() === "") && !c.query?.includes("__proto__");
+  const cases = fc.sample(endpoint.cases.filter(reachesTheApp), { numRuns: runs, seed: SEED });
   const tally: Tally = { tried: 0, serverErrors: 0, noShape: 0, wrong: 0, examples: [] };
   for (const c of cases) {
     const { status, text } = await send(app, endpoint, c, targets, auth);
@@ -87,7 +91,7 @@ async function fuzzEndpoint(app: RunningApp, endpoint: FuzzEndpoint, runs: numbe
     if (status >= 500) tally.serverErrors++;
     else if (/error shape|not JSON|code .* does not go|no message|stack trace|issues not/.test(problem)) tally.noShape++;
     else tally.wrong++;
-    if (tally.examples.length < 3) tally.examples.push(`${c.label}: ${problem}`.slice(0, 400));
+    if (tally.examples.length < 3) tally.examples.push(`${c.label} (${endpoint.method} ${fuzzRequest(endpoint, c, targets, {}).url.slice(0, 120)}): ${problem}`.slice(0, 400));
   }
   return tally;
 }
