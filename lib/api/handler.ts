@@ -29,9 +29,13 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Query string → plain object; a parameter given twice becomes an array. */
+/**
+ * Query string → object; a parameter given twice becomes an array. The object
+ * has no prototype: "__proto__" or "constructor" in a query are parameters
+ * like any other (refused by name as unknown), not Object.prototype's.
+ */
 export function queryObject(request: Request): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+  const result: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of new URL(request.url).searchParams) {
     const previous = result[key];
     result[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];

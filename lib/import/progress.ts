@@ -6,6 +6,17 @@ import type { RowError } from "./columns";
 
 export const STORED_ERRORS = 1000;
 
+/**
+ * Errors as they can be stored: they quote the file (a column's name, a
+ * cell's value), and PostgreSQL keeps no NUL in text or JSON, so a file with
+ * one failed its own progress update (a 500). NUL becomes U+FFFD (the answer
+ * itself keeps the text as read).
+ */
+export function storableErrors(errors: readonly RowError[]): RowError[] {
+  const clean = (text: string) => text.replace(/\u0000/g, "\uFFFD");
+  return errors.map((e) => ({ row: e.row, column: clean(e.column), message: clean(e.message) }));
+}
+
 export type ImportStatus = "reading" | "writing" | "done" | "failed";
 
 export interface ImportSummary {

@@ -22,7 +22,7 @@ import { getPrisma } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
 import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
-import { STORED_ERRORS, type ImportSummary } from "./progress";
+import { STORED_ERRORS, storableErrors, type ImportSummary } from "./progress";
 
 /** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
 const CHUNK_REPORTS = 250;
@@ -137,9 +137,11 @@ async function* readGroups(records: AsyncIterable<string[]>, errors: Collected, 
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    const csv = error as { code?: string; message?: string; lines?: number };
+    const csv = error as { code?: string; message?: string; records?: number };
     if (typeof csv.code === "string" && csv.code.startsWith("CSV_") || csv.code === "INVALID_OPENING_QUOTE") {
-      errors.add({ row: rowNumber + 1, column: "", message: `The file is not valid CSV here: ${csv.message}` });
+      // The parser may fail before this loop has taken the records it read: its own count says which row broke.
+      const row = (typeof csv.records === "number" ? Math.max(csv.records, rowNumber) : rowNumber) + 1;
+      errors.add({ row, column: "", message: `The file is not valid CSV here: ${csv.message}` });
     } else throw error;
   }
   if (!header && errors.count === 0) errors.add({ row: 1, column: "", message: "The file is empty: it needs the header row of the template and at least one row." });
@@ -198,7 +200,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
   const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
   const finish = async (data: { status: "done" | "failed"; message?: string }) => {
-    await updateJob({ ...data, errorCount: errors.count, errors: errors.errors as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
+    await updateJob({ ...data, errorCount: errors.count, errors: storableErrors(errors.errors) as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
   };
 
   try {

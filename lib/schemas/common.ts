@@ -63,12 +63,16 @@ export const pastDate = isoDate.superRefine((value, ctx) => {
 // Control characters other than tab and line breaks have no place in text a person types; NUL breaks PostgreSQL.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+// A lone UTF-16 surrogate (JSON can carry "\ud800") has no UTF-8 form: the database would store U+FFFD instead.
+const LONE_SURROGATE_MESSAGE = "contains a broken character (a lone UTF-16 surrogate)";
+
 function textField(max: number) {
   return z
     .string({ error: "must be text" })
     .trim()
     .max(max, { error: `must be at most ${max.toLocaleString("en-US")} characters` })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: "contains control characters" });
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: "contains control characters" })
+    .refine((value) => value.isWellFormed(), { error: LONE_SURROGATE_MESSAGE });
 }
 
 /** Text that must be there. */
@@ -88,6 +92,9 @@ export const httpUrl = z
   .string({ error: "must be a web address starting with http:// or https://" })
   .trim()
   .max(2000, { error: "must be at most 2,000 characters" })
+  // The URL parser drops control characters before it judges an address ("\u0000https://…" parses),
+  // but the text as given is what is stored: refuse them here, as in any text.
+  .refine((value) => !CONTROL_CHARACTERS.test(value) && value.isWellFormed(), { error: "must be a web address starting with http:// or https://" })
   .refine(
     (value) => {
       try {

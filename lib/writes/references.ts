@@ -117,6 +117,19 @@ export async function planReferences(db: Reader, inputs: readonly ReportInput[])
     }),
   );
 
+  // A speaker listed twice — given whole twice, or by id and again in full — would be one speaker twice in the report.
+  speakers.forEach((slots, index) => {
+    const seen = new Map<string, number>();
+    slots.forEach((slot, position) => {
+      const key = "id" in slot ? `id:${slot.id}` : `new:${slot.newKey}`;
+      const first = seen.get(key);
+      if (first === undefined) return void seen.set(key, position);
+      // Repeated ids are named by the schema already (speakers.N.id).
+      if (inputs[index].speakers[position].id !== undefined && inputs[index].speakers[first].id !== undefined) return;
+      issue(index, ["speakers", position, inputs[index].speakers[position].id !== undefined ? "id" : "name"], `is the same speaker as speakers.${first}: list each speaker once`);
+    });
+  });
+
   // Outlets: by id, or by name (names are unique).
   const outletIds = new Set<number>();
   const outletNames = new Set<string>();

@@ -13,6 +13,7 @@ import { PATCH as patchRoute } from "@/app/api/v1/reports/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/reports/route";
 import { CSV_COLUMNS, type CsvRow } from "@/lib/csv/columns";
 import { getPrisma } from "@/lib/db/client";
+import { getImportJob } from "@/lib/import/progress";
 import { listReports } from "@/lib/reports/read";
 import type { ReportJson } from "@/lib/reports/types";
 import { loadReports } from "@/lib/writes/report-store";
@@ -253,6 +254,42 @@ describe("what the file must look like", () => {
     const result = await upload(edit(template), true);
     expect(result.status).toBe(400);
     expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row, column, message: expect.stringMatching(message) }));
+  });
+
+  // Found by fuzzing: when importing (not a dry run), the parser failed before the rows it had read
+  // reached the checks, and the broken quote was reported on row 1.
+  it("names the row of a quote left open, when importing too", async () => {
+    const csv = 'target_country,report_period_start,count,scope_type,speakers,citations\nPE,2020-01-01,5,all,Ana Torres,Andina\n"PE,2020-01-01';
+    const before = await counts();
+    for (const dryRun of [true, false]) {
+      const result = await upload(csv, dryRun);
+      expect(result.status).toBe(400);
+      expect(result.body.error!.issues).toEqual([expect.objectContaining({ row: 3, column: "", message: expect.stringMatching(/not valid CSV here: Quote Not Closed/) })]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  // Found by fuzzing: the same speaker twice in a report passed the dry run, and the import failed with a 500.
+  it("refuses a report that names the same speaker twice", async () => {
+    const csv = "target_country,report_period_start,count,scope_type,speakers,citations\nPE,2020-01-01,5,all,Ana Torres; Minister | Ana Torres; Minister,Andina\n";
+    const before = await counts();
+    for (const dryRun of [true, false]) {
+      const result = await upload(csv, dryRun);
+      expect(result.status).toBe(400);
+      expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row: 2, column: "speakers", message: expect.stringMatching(/same speaker as speakers.0/) }));
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  // Found by fuzzing on PostgreSQL: the errors quote the file, and a NUL in them failed the progress update (500).
+  it("refuses a file with a NUL in it, and keeps its errors with the import", async () => {
+    const result = await upload("target_country,report_period_start,count,scope_type,speakers,citations,no\u0000pe\nPE,2020-01-01,5,all,Ana,Andina,x\n", false);
+    expect(result.status).toBe(400);
+    expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row: 1, column: "no\u0000pe" }));
+    const job = await getImportJob(t.db, (result.body.error as unknown as { importId: string }).importId);
+    expect(job).toMatchObject({ status: "failed", errors: [expect.objectContaining({ column: "no\uFFFDpe" })] });
+    const badName = await upload("target_country\n", true, "&fileName=a%00b.csv");
+    expect(badName.status).toBe(400);
   });
 
   it("refuses a report whose rows are not next to each other", async () => {

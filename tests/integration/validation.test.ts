@@ -65,6 +65,9 @@ const CASES: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["a speaker who is nobody", speaker({ name: null }), "speakers.0.name", /a name, a role or an organisation/],
   ["a speaker that does not exist", { speakers: [{ id: 999, subject: "figure" }] }, "speakers.0.id", /Speaker 999 does not exist/],
   ["a speaker listed twice", { speakers: [{ id: 1 }, { id: 1 }] }, "speakers.1.id", /already listed/],
+  // Found by fuzzing: these were one speaker twice in the report, and the insert failed with a 500.
+  ["a new speaker given twice", { speakers: [{ name: "Ana Torres" }, { name: "Ana Torres", subject: "attribution" }] }, "speakers.1.name", /same speaker as speakers.0/],
+  ["a stored speaker by id and again in full", { speakers: [{ id: 2 }, { name: "Javier Jara", role: "Official", organisation: "Telecommunications ministry", country: "EC" }] }, "speakers.1.name", /same speaker as speakers.0/],
   ["a speaker id with other details than stored", { speakers: [{ id: 2, name: "Someone Else" }] }, "speakers.0.name", /differs from speaker 2's stored name \('Javier Jara'\)/],
   ["a speaker from an unknown country", speaker({ country: "ZZ" }), "speakers.0.country", /Unknown country code 'ZZ'/],
   ["an unknown speaker subject", speaker({ subject: "gossip" }), "speakers.0.subject", /must be one of figure/],

@@ -15,7 +15,12 @@ const querySchema = z.strictObject({
   dryRun: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   /** Chosen by the client so it can follow the progress (GET /api/v1/import/{id}) while it uploads. */
   importId: z.uuid({ error: "must be a UUID" }).optional(),
-  fileName: z.string().max(200).optional(),
+  // Stored with the import's progress and audit record: no control characters (NUL breaks PostgreSQL).
+  fileName: z
+    .string()
+    .max(200)
+    .refine((name) => !/[\u0000-\u001F\u007F]/.test(name) && name.isWellFormed(), { error: "must be a file name without control characters" })
+    .optional(),
 });
 
 function maxBytes(): number {
