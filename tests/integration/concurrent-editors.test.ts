@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/v1/reports/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/reports/[id]/route";
-import { changesFromJson } from "@/lib/audit/record";
+import { CLI_ACTOR, changesFromJson } from "@/lib/audit/record";
+import { writeTransaction } from "@/lib/db/transaction";
+import { reportInputFromJson } from "@/lib/reports/to-input";
+import { reportInputSchema } from "@/lib/schemas/report";
+import { applyReportUpdate, updateReport } from "@/lib/writes/reports";
+import { loadReports } from "@/lib/writes/report-store";
 import type { ReportJson } from "@/lib/reports/types";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import type { ErrorBody } from "../helpers/http";
@@ -130,5 +135,34 @@ describe(`20 editors on one report (${process.env.TEST_DB === "postgresql" ? "Po
       expect(changesFromJson(entry.changes)).toMatchObject({ notes: { before: previous, after: noteOf(editor) } });
       previous = noteOf(editor);
     }
+  });
+
+  // A client that pipelines its edits sends the next one with the version the
+  // previous one will produce. If the server merged that PATCH onto the report
+  // as read before the previous edit committed, the previous edit was undone.
+  it("a PATCH naming the next version, read before the previous edit commits, never undoes that edit", async () => {
+    const start = await createReport();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    // The first edit, written but not yet committed.
+    const first = writeTransaction(async (tx) => {
+      const current = (await loadReports(tx, [start.id])).get(start.id)!;
+      const input = reportInputSchema.parse({ ...reportInputFromJson(current), quote: "first edit" });
+      await applyReportUpdate(tx, CLI_ACTOR, start.id, start.version, input, { action: "update" });
+      entered();
+      await released;
+    });
+    await inside;
+    const second = updateReport(CLI_ACTOR, start.id, { version: start.version + 1, notes: "second edit" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await first;
+    const result = await second;
+    const final = await read(start.id);
+    expect(final.quote).toBe("first edit");
+    if (result.ok) expect(final).toMatchObject({ notes: "second edit", version: start.version + 2 });
+    else expect(result.error).toMatchObject({ code: "conflict", status: 409 });
   });
 });
