@@ -21,6 +21,9 @@
 // "Nothing was written" holds for every interrupted job: pass 1 writes only
 // progress, and pass 2 writes everything, including its own "done", in one
 // transaction, so a job still running in the database committed nothing.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Db } from "../db/client";
 import { getWriter } from "../db/client";
@@ -93,7 +96,7 @@ export function isInterrupted(row: Pick<Row, "id" | "status" | "updatedAt">, now
 export async function markInterruptedImports(db: Db = getWriter()): Promise<string[]> {
   const cutoff = new Date(Date.now() - staleAfterMs());
   const where = { status: { in: [...RUNNING_STATUSES] }, updatedAt: { lt: cutoff }, id: { notIn: [...live] } };
-  return writeTransaction(
+  const marked = await writeTransaction(
     async (tx) => {
       const ids = (await tx.importJob.findMany({ where, select: { id: true } })).map((row) => row.id);
       if (ids.length === 0) return [];
@@ -103,6 +106,32 @@ export async function markInterruptedImports(db: Db = getWriter()): Promise<stri
     {},
     db,
   );
+  removeSpools(marked);
+  return marked;
+}
+
+/**
+ * Where a commit keeps its upload for pass 2 (a temporary directory made with
+ * this prefix): named by the import, so the copy a killed import left behind
+ * (up to the import limit in size) can be found and removed.
+ */
+export function spoolPrefix(importId: string): string {
+  return path.join(os.tmpdir(), /^[0-9a-f-]{1,64}$/i.test(importId) ? `crd-import-${importId}-` : "crd-import-");
+}
+
+/** Removes the uploads interrupted imports left in this machine's temporary directory. */
+export function removeSpools(importIds: readonly string[]): void {
+  if (importIds.length === 0) return;
+  const prefixes = importIds.map((id) => path.basename(spoolPrefix(id))).filter((prefix) => prefix !== "crd-import-");
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (prefixes.some((prefix) => name.startsWith(prefix))) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
 }
 
 let sweeping: Promise<unknown> | null = null;

@@ -11,7 +11,6 @@
 // Memory holds one chunk of reports at a time, whatever the file's size.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
@@ -22,7 +21,7 @@ import { getPrisma, getWriter, providerOf } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
 import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
-import { heartbeatMs, RUNNING_STATUSES, STORED_ERRORS, trackRunningImport, type ImportSummary } from "./progress";
+import { heartbeatMs, RUNNING_STATUSES, spoolPrefix, STORED_ERRORS, trackRunningImport, type ImportSummary } from "./progress";
 
 /** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
 const CHUNK_REPORTS = 250;
@@ -206,7 +205,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   }, heartbeatMs());
   beat.unref();
 
-  const spoolDir = options.dryRun ? null : fs.mkdtempSync(path.join(os.tmpdir(), "crd-import-"));
+  const spoolDir = options.dryRun ? null : fs.mkdtempSync(spoolPrefix(importId));
   const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
   const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
   const finish = async (data: { status: "done" | "failed"; message?: string }) => {

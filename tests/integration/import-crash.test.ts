@@ -11,7 +11,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTransaction } from "@/lib/db/transaction";
-import { INTERRUPTED_MESSAGE, markInterruptedImports } from "@/lib/import/progress";
+import { INTERRUPTED_MESSAGE, markInterruptedImports, spoolPrefix } from "@/lib/import/progress";
 import { writeImportFile } from "@/reliability/import-file";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 
@@ -21,7 +21,7 @@ let file: string;
 const previousStale = process.env.IMPORT_STALE_SECONDS;
 beforeAll(async () => {
   t = await freshDatabase();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "crd-import-crash-"));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "crd-crash-test-"));
   file = path.join(dir, "import.csv");
   await writeImportFile(file, 4000);
   process.env.IMPORT_STALE_SECONDS = "0.5";
@@ -77,9 +77,14 @@ describe("an import killed in the middle of its transaction", () => {
     // No lock was left behind: the next write goes through.
     await writeTransaction((tx) => tx.event.create({ data: { date: "2020-02-02", label: "after the crash" } }));
 
-    // Once its heartbeat is stale, the job is marked interrupted.
+    // The copy of the upload kept for pass 2 is still there…
+    const spools = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(path.basename(spoolPrefix(importId))));
+    expect(spools()).toHaveLength(1);
+
+    // …until, its heartbeat stale, the job is marked interrupted and the copy removed.
     await sleep(600);
     expect(await markInterruptedImports()).toEqual([importId]);
     expect(await t.db.importJob.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "failed", message: INTERRUPTED_MESSAGE });
+    expect(spools()).toEqual([]);
   });
 });
