@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { createPrisma } from "../lib/db/client";
 import { databaseConfig } from "../lib/db/config";
 import { reachable } from "../lib/db/postgres";
+import { spoolPrefix } from "../lib/import/progress";
 import { writeImportFile } from "./import-file";
 import { ensureBuilt, makeAdmins, mustBe, newTarget, row, runAlone, sleep, startServer, type ServerProcess, type Target } from "./server-process";
 import type { ReliabilityPart, ReliabilityRow } from "./types";
@@ -40,7 +41,7 @@ function integrity(target: Target): string {
 }
 
 function integrityRow(target: Target, part: string, failures: number): ReliabilityRow {
-  return target.filePath ? mustBe(part, "integrity failures", failures) : row(part, "integrity failures", "n/a (the server's own recovery; only the app was killed)");
+  return target.filePath ? mustBe(part, "integrity failures", failures) : row(part, "integrity failures", "n/a (PostgreSQL recovers itself; only the app was killed)");
 }
 
 async function counts(target: Target) {
@@ -69,6 +70,7 @@ interface ImportTally {
   partialImports: number;
   jobsShownRunning: number;
   jobsLeftRunning: number;
+  spoolsLeft: number;
 }
 
 async function importCrashes(target: Target, runs: number, file: string, fileReports: number): Promise<ReliabilityRow[]> {
@@ -76,7 +78,7 @@ async function importCrashes(target: Target, runs: number, file: string, fileRep
   const [admin] = await makeAdmins(target.url, 1);
   const headers = { authorization: `Bearer ${admin.token}` };
   const bytes = fs.statSync(file).size;
-  const tally: ImportTally = { runs: 0, killedInPass1: 0, killedInPass2: 0, completedBeforeKill: 0, integrityFailures: 0, notAnswering: 0, partialImports: 0, jobsShownRunning: 0, jobsLeftRunning: 0 };
+  const tally: ImportTally = { runs: 0, killedInPass1: 0, killedInPass2: 0, completedBeforeKill: 0, integrityFailures: 0, notAnswering: 0, partialImports: 0, jobsShownRunning: 0, jobsLeftRunning: 0, spoolsLeft: 0 };
   let rowsPerSecond = 0;
 
   for (let i = 0; i < runs; i++) {
@@ -98,7 +100,8 @@ async function importCrashes(target: Target, runs: number, file: string, fileRep
     const started = Date.now();
     let killedIn: "pass 1" | "pass 2" | null = null;
     let writingSince = 0;
-    const pass2Delay = random(0, 2500);
+    // Pass 2 takes about as long as pass 1: a random point of it, from its first statement to (sometimes) past its end.
+    let pass2Delay = 0;
     while (killedIn === null) {
       const settled = await Promise.race([upload, sleep(100).then(() => null)]);
       if (settled !== null) break; // the import finished (or failed) before the moment came
@@ -106,7 +109,10 @@ async function importCrashes(target: Target, runs: number, file: string, fileRep
       if (!job?.status) continue;
       if (!inPass2 && job.status === "reading" && (job.rowsRead ?? 0) >= killAtFraction * fileReports * 2) killedIn = "pass 1";
       if (job.status === "writing") {
-        writingSince ||= Date.now();
+        if (!writingSince) {
+          writingSince = Date.now();
+          pass2Delay = random(0, 1.2) * (writingSince - started);
+        }
         if (!inPass2 || Date.now() - writingSince >= pass2Delay) killedIn = "pass 2";
       }
       if (job.status === "done" || job.status === "failed") break;
@@ -146,6 +152,8 @@ async function importCrashes(target: Target, runs: number, file: string, fileRep
       }
       if (shown?.status === "reading" || shown?.status === "writing" || (killedIn && !/interrupted/i.test(shown?.message ?? ""))) tally.jobsShownRunning++;
       if (stored === "reading" || stored === "writing") tally.jobsLeftRunning++;
+      // The copy of the upload kept for pass 2 goes with the job (same machine here).
+      if (fs.readdirSync(os.tmpdir()).some((name) => name.startsWith(path.basename(spoolPrefix(importId))))) tally.spoolsLeft++;
     } finally {
       await restarted.stop();
     }
@@ -162,6 +170,7 @@ async function importCrashes(target: Target, runs: number, file: string, fileRep
     mustBe(part, "partial imports", tally.partialImports),
     mustBe(part, "imports still shown running after restart", tally.jobsShownRunning),
     mustBe(part, "import jobs left running in the database", tally.jobsLeftRunning),
+    mustBe(part, "upload copies left in the temporary directory", tally.spoolsLeft),
   ];
 }
 
