@@ -37,6 +37,7 @@ interface Tally {
   lostUpdates: number;
   auditMismatches: number;
   retryRoundsIncomplete: number;
+  notOneWinner: number;
   latencies: number[];
 }
 
@@ -45,7 +46,7 @@ async function onTarget(target: Target, rounds: number): Promise<ReliabilityRow[
   const editors = await makeAdmins(target.url, EDITORS);
   const server = await startServer(target.url);
   const db = createPrisma(databaseConfig(target.url));
-  const tally: Tally = { successes: 0, conflicts: 0, others: new Map(), badConflictBodies: 0, lostUpdates: 0, auditMismatches: 0, retryRoundsIncomplete: 0, latencies: [] };
+  const tally: Tally = { successes: 0, conflicts: 0, others: new Map(), badConflictBodies: 0, lostUpdates: 0, auditMismatches: 0, retryRoundsIncomplete: 0, notOneWinner: 0, latencies: [] };
   const call = async (editor: number, method: string, path: string, body?: unknown) => {
     const started = performance.now();
     const response = await fetch(`${server.url}${path}`, {
@@ -91,6 +92,7 @@ async function onTarget(target: Target, rounds: number): Promise<ReliabilityRow[
 
       // Phase 1: everyone sends the version they all read.
       await Promise.all(Array.from({ length: EDITORS }, (_, i) => patch(i, start.id, start.version, `round ${round} editor ${i} first`, won)));
+      if (won.length !== 1) tally.notOneWinner++;
       // Phase 2: each editor that has not landed re-reads and retries until it does.
       const landed = new Set(won.map((w) => w.editor));
       await Promise.all(
@@ -136,6 +138,7 @@ async function onTarget(target: Target, rounds: number): Promise<ReliabilityRow[
     row(part, "409 conflicts", tally.conflicts),
     mustBe(part, "409 bodies not in the documented shape", tally.badConflictBodies),
     { ...mustBe(part, "other statuses", others), ...(others ? { value: `${others} (${[...tally.others].map(([s, n]) => `${s}×${n}`).join(", ")})` } : {}) },
+    mustBe(part, "same-version rounds without exactly one winner", tally.notOneWinner),
     mustBe(part, "lost updates (rounds)", tally.lostUpdates),
     mustBe(part, "rounds where audit entries ≠ successes", tally.auditMismatches),
     mustBe(part, "rounds where not every editor landed", tally.retryRoundsIncomplete),
