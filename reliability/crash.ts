@@ -152,8 +152,10 @@ async function importCrashes(target: Target, runs: number, file: string, fileRep
       }
       if (shown?.status === "reading" || shown?.status === "writing" || (killedIn && !/interrupted/i.test(shown?.message ?? ""))) tally.jobsShownRunning++;
       if (stored === "reading" || stored === "writing") tally.jobsLeftRunning++;
-      // The copy of the upload kept for pass 2 goes with the job (same machine here).
-      if (fs.readdirSync(os.tmpdir()).some((name) => name.startsWith(path.basename(spoolPrefix(importId))))) tally.spoolsLeft++;
+      // The copy of the upload kept for pass 2 goes with the job (same machine here), just after the row is marked.
+      const spoolLeft = () => fs.readdirSync(os.tmpdir()).some((name) => name.startsWith(path.basename(spoolPrefix(importId))));
+      for (const until = Date.now() + 5000; spoolLeft() && Date.now() < until; ) await sleep(200);
+      if (spoolLeft()) tally.spoolsLeft++;
     } finally {
       await restarted.stop();
     }
