@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 export const nextBin = require.resolve("next/dist/bin/next");
 
-const SOURCES = ["app", "components", "lib", "next.config.js", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "instrumentation.ts", "next.config.js", "package-lock.json"];
 
 function newestSourceTime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

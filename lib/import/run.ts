@@ -11,18 +11,17 @@
 // Memory holds one chunk of reports at a time, whatever the file's size.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
 import type { Prisma } from "../generated/sqlite/client";
 import { ApiError } from "../api/errors";
 import { recordAudit, type Actor } from "../audit/record";
-import { getPrisma } from "../db/client";
+import { getPrisma, getWriter, providerOf } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
 import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
-import { STORED_ERRORS, storableErrors, type ImportSummary } from "./progress";
+import { heartbeatMs, RUNNING_STATUSES, spoolPrefix, STORED_ERRORS, storableErrors, trackRunningImport, type ImportSummary } from "./progress";
 
 /** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
 const CHUNK_REPORTS = 250;
@@ -196,7 +195,19 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
     throw new ApiError("conflict", `An import with the id ${importId} already exists; use a new id.`);
   }
 
-  const spoolDir = options.dryRun ? null : fs.mkdtempSync(path.join(os.tmpdir(), "crd-import-"));
+  // Alive: touched every heartbeatMs(), so no sweep takes this import for an interrupted one (lib/import/progress.ts).
+  const untrack = trackRunningImport(importId);
+  const heartbeat = { pending: false, paused: false };
+  const beat = setInterval(() => {
+    if (heartbeat.pending || heartbeat.paused) return;
+    heartbeat.pending = true;
+    writeTransaction((tx) => tx.importJob.updateMany({ where: { id: importId, status: { in: [...RUNNING_STATUSES] } }, data: { updatedAt: new Date() } }))
+      .catch(() => undefined)
+      .finally(() => (heartbeat.pending = false));
+  }, heartbeatMs());
+  beat.unref();
+
+  const spoolDir = options.dryRun ? null : fs.mkdtempSync(spoolPrefix(importId));
   const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
   const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
   const finish = async (data: { status: "done" | "failed"; message?: string }) => {
@@ -235,6 +246,8 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
 
     // Pass 2: one transaction for the whole file.
     await updateJob({ status: "writing" });
+    // On SQLite the transaction holds the only write lock: a heartbeat would just queue behind it (and no other process can sweep meanwhile).
+    heartbeat.paused = providerOf(getWriter()) === "sqlite";
     const written: ImportSummary = { rows: summary.rows, observations: 0, reports: { created: 0, updated: 0, unchanged: 0 } };
     try {
       await writeTransaction(
@@ -262,6 +275,11 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
             changes: { rows: { before: null, after: written.rows }, created: { before: null, after: written.reports.created }, updated: { before: null, after: written.reports.updated }, unchanged: { before: null, after: written.reports.unchanged } },
             importId,
           });
+          // "done" commits with the data: a crash can never leave a committed import looking unfinished (and so marked interrupted).
+          await tx.importJob.update({
+            where: { id: importId },
+            data: { status: "done", message: "Imported.", errorCount: 0, errors: [] as never, summary: written as never, rowsRead: written.rows, finishedAt: new Date() },
+          });
         },
         { timeout: 15 * 60 * 1000 },
       );
@@ -274,13 +292,14 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
       throw error;
     }
     Object.assign(summary, written);
-    await finish({ status: "done", message: "Imported." });
     return { importId, dryRun: false, valid: true, committed: true, ...summary, errorCount: 0, errors: [], milliseconds: Date.now() - started };
   } catch (error) {
     const message = error instanceof ApiError ? error.message : "The import failed on the server; nothing was written.";
     await finish({ status: "failed", message }).catch(() => undefined);
     throw error;
   } finally {
+    clearInterval(beat);
+    untrack();
     spool?.destroy();
     if (spoolDir) fs.rmSync(spoolDir, { recursive: true, force: true });
   }

@@ -138,6 +138,11 @@ export async function updateReport(actor: Actor | null, id: number, body: unknow
     const current = await loadReports(getPrisma(), [id]);
     const before = current.get(id);
     if (!before) throw new ApiError("not_found", `Report ${id} was not found`);
+    // The fields not sent come from this read, so it must be the version the
+    // caller names: otherwise a PATCH naming the next version (a client that
+    // pipelines its edits) could pass the check below once that version is
+    // committed, with every other field as it was before it — undoing it.
+    if (before.version !== version) throw await conflictError(getPrisma(), "report", id, `Report ${id}`, version, before.version);
     const merged: Record<string, unknown> = { ...reportInputFromJson(before) };
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) merged[key] = value;
     // Leaving the retracted status drops the retraction reason, unless the caller says otherwise.
