@@ -26,8 +26,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Db } from "../db/client";
-import { getWriter } from "../db/client";
-import { writeTransaction } from "../db/transaction";
+import { getWriter, providerOf } from "../db/client";
+import { writeTransaction, type Tx } from "../db/transaction";
 import type { RowError } from "./columns";
 
 export const STORED_ERRORS = 1000;
@@ -83,6 +83,19 @@ export function staleAfterMs(): number {
 /** How often a running import touches its row: several beats fit in the stale window. */
 export function heartbeatMs(): number {
   return Math.max(100, Math.floor(staleAfterMs() / 6));
+}
+
+/**
+ * One heartbeat of a running import. On PostgreSQL it does not take its turn
+ * under the write lock (lib/db/transaction.ts): it touches only its own job's
+ * row, and must go on while its own pass 2 holds that lock for minutes, or
+ * other instances would show a live import as interrupted. On SQLite it queues
+ * on the writer like every write (and is paused during pass 2, which holds the
+ * only write lock).
+ */
+export function touchImportJob(importId: string, db: Db = getWriter()): Promise<unknown> {
+  const touch = (client: Db | Tx) => client.importJob.updateMany({ where: { id: importId, status: { in: [...RUNNING_STATUSES] } }, data: { updatedAt: new Date() } });
+  return providerOf(db) === "postgresql" ? touch(db) : writeTransaction((tx) => touch(tx), {}, db);
 }
 
 /** The imports running in this process (kept across hot reloads). */

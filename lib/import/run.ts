@@ -21,7 +21,7 @@ import { getPrisma, getWriter, providerOf } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
 import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
-import { heartbeatMs, RUNNING_STATUSES, spoolPrefix, STORED_ERRORS, storableErrors, trackRunningImport, type ImportSummary } from "./progress";
+import { heartbeatMs, spoolPrefix, STORED_ERRORS, storableErrors, touchImportJob, trackRunningImport, type ImportSummary } from "./progress";
 
 /** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
 const CHUNK_REPORTS = 250;
@@ -201,7 +201,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const beat = setInterval(() => {
     if (heartbeat.pending || heartbeat.paused) return;
     heartbeat.pending = true;
-    writeTransaction((tx) => tx.importJob.updateMany({ where: { id: importId, status: { in: [...RUNNING_STATUSES] } }, data: { updatedAt: new Date() } }))
+    touchImportJob(importId)
       .catch(() => undefined)
       .finally(() => (heartbeat.pending = false));
   }, heartbeatMs());

@@ -8,10 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as progressRoute } from "@/app/api/v1/import/[id]/route";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getPrisma } from "@/lib/db/client";
-import { getImportJob, INTERRUPTED_MESSAGE, markInterruptedImports, recentImportJobs, trackRunningImport } from "@/lib/import/progress";
+import { getImportJob, INTERRUPTED_MESSAGE, markInterruptedImports, recentImportJobs, touchImportJob, trackRunningImport } from "@/lib/import/progress";
+import { writeTransaction } from "@/lib/db/transaction";
 import { runImport } from "@/lib/import/run";
 import { importTemplateCsv } from "@/lib/import/template";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, TEST_PROVIDER, type TestDatabase } from "../helpers/db";
 import { apiRequest, bearer, makeUser, tokenFor } from "../helpers/auth";
 
 let t: TestDatabase;
@@ -109,5 +110,34 @@ describe("imports interrupted by a dead server", () => {
     release();
     expect(await running).toMatchObject({ valid: true });
     expect((await getImportJob(getPrisma(), importId))!.status).toBe("done");
+  });
+});
+
+// Several instances share a PostgreSQL database, and an import's pass 2 holds
+// the write lock (lib/db/transaction.ts) for as long as it writes: its
+// heartbeat must not wait for that lock, or the other instances would see the
+// live import go stale and show it as interrupted.
+describe.runIf(TEST_PROVIDER === "postgresql")("a heartbeat while the write lock is held", () => {
+  it("goes through at once", async () => {
+    await job("beating", "writing", secondsAgo(30));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = writeTransaction(async () => {
+      locked();
+      await held;
+    });
+    await isLocked;
+    try {
+      const started = Date.now();
+      await touchImportJob("beating");
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const row = await t.db.importJob.findUniqueOrThrow({ where: { id: "beating" } });
+      expect(Date.now() - row.updatedAt.getTime()).toBeLessThan(5_000);
+    } finally {
+      release();
+      await holder;
+    }
   });
 });
