@@ -11,6 +11,9 @@ export async function register(): Promise<void> {
         if (ids.length) console.log(`Marked ${ids.length} import(s) interrupted by an earlier stop: ${ids.join(", ")}`);
       })
       .catch((error: unknown) => console.error("[imports] could not mark interrupted imports:", error instanceof Error ? error.message : error));
-  await sweep();
+  // Not awaited: on a shared PostgreSQL database the sweep waits its turn for the
+  // write lock, which another instance's import may hold for minutes; the
+  // server answers meanwhile (reads already show stale jobs as interrupted).
+  void sweep();
   setTimeout(sweep, staleAfterMs() + 1000).unref();
 }

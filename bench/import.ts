@@ -25,12 +25,15 @@ const column = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS
 
 /** The export of `source`, rewritten as new reports for another database; at most `limit` rows, whole reports only. */
 async function importFile(source: RunningApp, file: string, limit: number): Promise<number> {
-  const response = await fetch(`${source.url}/api/v1/export/reports.csv?rows=full`);
+  const controller = new AbortController();
+  const response = await fetch(`${source.url}/api/v1/export/reports.csv?rows=full`, { signal: controller.signal });
   const { Readable } = await import("node:stream");
   const out = fs.createWriteStream(file);
   let rows = 0;
   let lastReport = "";
-  const records = Readable.fromWeb(response.body as never).pipe(parse({ bom: true }));
+  const body = Readable.fromWeb(response.body as never);
+  body.on("error", () => undefined); // the abort below, once enough rows are read
+  const records = body.pipe(parse({ bom: true }));
   for await (const record of records as AsyncIterable<string[]>) {
     const row = record.map((cell) => (cell.startsWith("'") && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell));
     if (row[0] === "report_id") {
@@ -49,7 +52,10 @@ async function importFile(source: RunningApp, file: string, limit: number): Prom
     out.write(csvRecord(row));
     rows++;
   }
+  // Close the download too when the limit cut it short: a server asked to stop waits for open responses.
+  controller.abort();
   records.destroy();
+  body.destroy();
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return rows;
 }

@@ -316,6 +316,8 @@ async function main(): Promise<void> {
     } finally {
       await app.stop();
     }
+    // Kept after each size, so a long run that fails late still leaves what it measured.
+    fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify({ date: new Date().toISOString(), quick, requests, machine: facts, results, partial: true }, null, 2)}\n`);
   }
   printTables(results, facts);
   fs.mkdirSync("bench", { recursive: true });

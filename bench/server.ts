@@ -55,6 +55,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
+        // Next.js waits for open connections before it exits; a benchmark does not wait for ever.
+        setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
       }),
   };
 }
