@@ -210,6 +210,10 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const spoolDir = options.dryRun ? null : fs.mkdtempSync(spoolPrefix(importId));
   const spoolPath = spoolDir ? path.join(spoolDir, "upload.csv") : null;
   const spool = spoolPath ? fs.createWriteStream(spoolPath) : null;
+  // Write errors reach the upload's pipeline through Intake's write callback. An import refused at
+  // once removes the spool in `finally` before this stream has even opened its file; that late
+  // ENOENT has no one left to tell, and must not become an uncaught exception.
+  spool?.on("error", () => undefined);
   const finish = async (data: { status: "done" | "failed"; message?: string }) => {
     await updateJob({ ...data, errorCount: errors.count, errors: storableErrors(errors.errors) as never, summary: summary as never, rowsRead: summary.rows, finishedAt: new Date() });
   };
@@ -254,7 +258,12 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
         async (tx) => {
           const again = new Collected();
           const records = csvParser();
-          pipeline(fs.createReadStream(spoolPath!), records, () => undefined);
+          const file = fs.createReadStream(spoolPath!);
+          // Errors reach the loop below through the pipeline. But when the loop ends early (a
+          // problem in the first chunk), the file may not be open yet, and may fail to open
+          // after `finally` has removed the spool: that failure has no one left to tell.
+          file.on("error", () => undefined);
+          pipeline(file, records, () => undefined);
           const planner = new ImportPlanner(tx);
           for await (const chunk of inChunks(readGroups(records, again, { rows: 0 }))) {
             const plan = await planner.plan(chunk);
