@@ -12,12 +12,11 @@
 // and its audit entry); after the restore the app serves exactly the backup's
 // data — the correction undone, later reports gone.
 //
-//   npx tsx reliability/backup.ts [--quick]
+//   npx tsx reliability/backup.ts [--quick]   (PostgreSQL too when TEST_DATABASE_URL is set)
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseConfig } from "../lib/db/config";
@@ -25,6 +24,7 @@ import { prepareDatabase } from "../lib/db/prepare";
 import { createDatabase, dropDatabase, withDatabase } from "../lib/db/postgres";
 import { buildIfNeeded } from "../scripts/next";
 import { startApp, type RunningApp } from "../bench/server";
+import { makeAdmins, runAlone } from "./server-process";
 import type { ReliabilityOptions, ReliabilityPart, ReliabilityRow } from "./types";
 
 const TARGETS = ["PE", "CL", "AR", "BR", "MX", "CO", "EC", "UY"];
@@ -46,15 +46,6 @@ function report(writer: number, n: number) {
   };
 }
 
-/** An admin account and API token in the database at `url`, made with the README's commands. */
-function adminToken(url: string): string {
-  const env = { ...process.env, DATABASE_URL: url, USER_PASSWORD: "a reliability password, long enough" };
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/accounts.ts", "user:create", "--email", "backup@example.org", "--role", "admin"], { env, stdio: "ignore" });
-  return execFileSync(process.execPath, ["--import", "tsx", "scripts/accounts.ts", "token:create", "--email", "backup@example.org", "--name", "backup"], { env, encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .at(-1)!;
-}
 
 /** `npm run db:<command> -- <file>` against `url`, as a separate process; resolves when it exits. */
 function dbCommand(command: "backup" | "restore", url: string, file: string): Promise<{ ms: number }> {
@@ -178,7 +169,7 @@ async function runOn(provider: "sqlite" | "postgresql", options: ReliabilityOpti
   let app: RunningApp | null = null;
   try {
     await prepareDatabase(databaseConfig(url), { seed: true });
-    const token = adminToken(url);
+    const [{ token }] = await makeAdmins(url, 1);
     const seeded = new Set((await readContents(provider, location, new Set())).reports.keys());
     app = await startApp(url);
     const burst = writeBurst(app, token, 4);
@@ -243,8 +234,4 @@ export const run: ReliabilityPart = async (options) => {
   return rows;
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, postgres: { type: "string" } } });
-  const { printRows } = await import("./table");
-  printRows(await run({ quick: values.quick, postgresUrl: values.postgres ?? process.env.TEST_DATABASE_URL ?? null }));
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(run);

@@ -12,22 +12,11 @@ import { databaseConfig } from "../lib/db/config";
 import { reachable } from "../lib/db/postgres";
 import type { ReportJson } from "../lib/reports/types";
 import { ensureBuilt, makeAdmins, mustBe, newTarget, row, runAlone, startServer, type Target } from "./server-process";
+import { minimalReport } from "../tests/helpers/payloads";
 import type { ReliabilityPart, ReliabilityRow } from "./types";
 
 const EDITORS = 20;
 
-const REPORT = {
-  targetCountry: "PE",
-  metric: "cyberattacks",
-  periodStart: "2020-01-01",
-  periodEnd: "2020-12-31",
-  statedOn: "2021-01-15",
-  status: "published",
-  notes: "start",
-  speakers: [{ name: "Ana Torres", role: "Minister of Defence", country: "PE", subject: "figure" }],
-  citations: [{ outlet: { name: "Agencia Andina", kind: "government" }, kind: "press_release", url: "https://andina.example/nota/1" }],
-  observations: [{ count: 1200, qualifier: "approximately", scope: { type: "all" } }],
-};
 
 interface Tally {
   successes: number;
@@ -85,7 +74,7 @@ async function onTarget(target: Target, rounds: number): Promise<ReliabilityRow[
 
   try {
     for (let round = 0; round < rounds; round++) {
-      const created = await call(0, "POST", "/api/v1/reports", { ...REPORT, notes: `start ${round}` });
+      const created = await call(0, "POST", "/api/v1/reports", minimalReport({ notes: `start ${round}` }));
       if (created.status !== 201) throw new Error(`POST report answered ${created.status}: ${JSON.stringify(created.json)}`);
       const start = created.json as unknown as ReportJson;
       const won: Array<{ editor: number; version: number; notes: string }> = [];

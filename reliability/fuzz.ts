@@ -14,18 +14,18 @@ import { isDeepStrictEqual, parseArgs } from "node:util";
 import fc from "fast-check";
 import { startApp, type RunningApp } from "../bench/server";
 import { buildIfNeeded } from "../scripts/next";
-import { CLI_ACTOR } from "../lib/audit/record";
-import { createPrisma, resetPrisma, type Db } from "../lib/db/client";
+import { createPrisma, type Db } from "../lib/db/client";
 import { databaseConfig, type DatabaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
 import { createDatabase, dropDatabase, withDatabase } from "../lib/db/postgres";
-import { createApiToken, createUser } from "../lib/writes/accounts";
 import { endpointName, FUZZ_ENDPOINTS, fuzzRequest, judge, type FuzzEndpoint, type Targets } from "../tests/fuzz/endpoints";
 import { changedTables, fingerprint, rowsChanged } from "../tests/fuzz/fingerprint";
 import { FUZZ_IMPORT_MAX_BYTES } from "../tests/fuzz/import-cases";
 import { readContent, validReport } from "../tests/fuzz/reports";
 import { makeTargets } from "../tests/fuzz/targets";
 import type { Case } from "../tests/fuzz/arbitraries";
+import { makeAdmins } from "./server-process";
+import { printRows } from "./table";
 import type { ReliabilityOptions, ReliabilityPart, ReliabilityRow } from "./types";
 
 const SEED = Number(process.env.FUZZ_SEED) || 7_2026;
@@ -45,21 +45,6 @@ async function throwaway(provider: "sqlite" | "postgresql", postgresUrl: string 
   return { config: databaseConfig(`file:${path.join(dir, "fuzz.db")}`), remove: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** An admin and a token for it, made as `npm run user:create` and `token:create` make them. */
-async function adminToken(config: DatabaseConfig): Promise<string> {
-  process.env.DATABASE_URL = config.url;
-  await resetPrisma();
-  try {
-    const email = "fuzz-admin@example.org";
-    const user = await createUser(CLI_ACTOR, { email, role: "admin", password: "correct horse battery staple" });
-    if (!user.ok) throw new Error(user.error.message);
-    const token = await createApiToken(CLI_ACTOR, { name: "reliability fuzz", email });
-    if (!token.ok) throw new Error(token.error.message);
-    return token.value.token;
-  } finally {
-    await resetPrisma();
-  }
-}
 
 async function send(app: RunningApp, endpoint: FuzzEndpoint, c: Case, targets: Targets, auth: Record<string, string>): Promise<{ status: number; text: string }> {
   const request = fuzzRequest(endpoint, c, targets, auth);
@@ -123,7 +108,7 @@ async function runOn(provider: "sqlite" | "postgresql", options: ReliabilityOpti
   let db: Db | null = null;
   try {
     await prepareDatabase(config);
-    const auth = { authorization: `Bearer ${await adminToken(config)}` };
+    const auth = { authorization: `Bearer ${(await makeAdmins(config.url, 1))[0].token}` };
     app = await startApp(config.url, { IMPORT_MAX_BYTES: String(FUZZ_IMPORT_MAX_BYTES) });
     const running = app;
     const targets = await makeTargets(async (endpoint, id, body) => {
@@ -188,19 +173,10 @@ export const run: ReliabilityPart = async (options) => {
   return rows;
 };
 
-function printTable(rows: ReliabilityRow[]): void {
-  const table = rows.map((r) => [r.part, r.metric, String(r.value), r.target ?? "", r.ok ? "ok" : "MISSED"]);
-  const header = ["part", "metric", "value", "target", ""];
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of table) console.log(line(row));
-}
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("reliability/fuzz.ts")) {
   const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, postgres: { type: "string" } } });
   const rows = await run({ quick: values.quick, postgresUrl: values.postgres ?? process.env.RELIABILITY_POSTGRES_URL ?? null });
-  printTable(rows);
+  printRows(rows);
   process.exit(rows.every((r) => r.ok) ? 0 : 1);
 }

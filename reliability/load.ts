@@ -8,7 +8,6 @@
 //
 // Only 127.0.0.1: the app is started here, on a free local port, and stopped
 // at the end; the run is bounded by its duration plus autocannon's timeout.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +21,8 @@ import { writeDemoToSqlite } from "../lib/demo/write-sqlite";
 import { buildIfNeeded } from "../scripts/next";
 import { startApp, type RunningApp } from "../bench/server";
 import { percentile, resetPeakRss, round, rss } from "../bench/stats";
+import { makeAdmins } from "./server-process";
+import { printRows } from "./table";
 import type { ReliabilityOptions, ReliabilityPart, ReliabilityRow } from "./types";
 
 const CONNECTIONS = 50;
@@ -49,19 +50,8 @@ export async function makeDatabase(dir: string): Promise<{ url: string; file: st
   await prepareDatabase(databaseConfig(url));
   const demo = writeDemoToSqlite(file, { ...DEFAULT_DEMO_OPTIONS, reports: REPORTS });
   log(`  demo data: ${demo.reports} reports, ${demo.observations} observations (${(demo.milliseconds / 1000).toFixed(1)} s)`);
-  // Accounts as an operator makes them (README: npm run user:create / token:create).
-  const env = { ...process.env, DATABASE_URL: url };
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/accounts.ts", "user:create", "--email", "load@example.org", "--role", "admin"], {
-    env: { ...env, USER_PASSWORD: "a load-test password, long enough" },
-    stdio: "ignore",
-  });
-  const token = execFileSync(process.execPath, ["--import", "tsx", "scripts/accounts.ts", "token:create", "--email", "load@example.org", "--name", "load"], {
-    env,
-    encoding: "utf8",
-  })
-    .trim()
-    .split("\n")
-    .at(-1)!;
+  // An admin and its API token, made with the functions `npm run user:create` / `token:create` call.
+  const [{ token }] = await makeAdmins(url, 1);
   return { url, file, token };
 }
 
@@ -290,13 +280,6 @@ export const run: ReliabilityPart = async (options: ReliabilityOptions): Promise
   }
 };
 
-function printRows(rows: ReliabilityRow[]): void {
-  const cells = rows.map((r) => [r.part, r.metric, String(r.value), r.target ?? "", r.ok ? "ok" : "MISSED"]);
-  const header = ["part", "metric", "value", "target", ""];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => `| ${c.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
-  console.log([line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n"));
-}
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("reliability/load.ts")) {
   const { values } = parseArgs({

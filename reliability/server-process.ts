@@ -1,8 +1,7 @@
-// What the concurrency and crash parts share: the built app as a separate
-// server process (its own process group, so a SIGKILL reaches it and any
-// child it has, and nothing else), throwaway databases, admin tokens, and
-// printing rows.
-import { spawn, type ChildProcess } from "node:child_process";
+// What the reliability parts share: the built app as a separate server
+// process (bench/server.ts: its own process group, so a SIGKILL reaches it and
+// any child it has, and nothing else), throwaway databases, admin tokens, rows,
+// and running a part alone.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,70 +11,12 @@ import { resetPrisma } from "../lib/db/client";
 import { databaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
 import { dropDatabase, withDatabase } from "../lib/db/postgres";
-import { freePort } from "../bench/server";
-import { buildIfNeeded, nextBin, serverNodeArgs } from "../scripts/next";
+import { printRows } from "./table";
+import { buildIfNeeded } from "../scripts/next";
 import type { ReliabilityRow } from "./types";
 
-export interface ServerProcess {
-  url: string;
-  pid: number;
-  /** SIGKILL the server's whole process group (the server and any child of it); resolves once it is gone. */
-  kill(): Promise<void>;
-  /** SIGTERM, as an operator would stop it. */
-  stop(): Promise<void>;
-  stderr(): string;
-}
-
-/** `next start` of the built app on a free port, as `npm start` runs it, in a process group of its own. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs(), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => (stderr = (stderr + String(chunk)).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal); // the group this spawn created: exactly our server and its children
-    } catch {
-      // already gone
-    }
-  };
-  const server: ServerProcess = {
-    url,
-    pid: child.pid!,
-    async kill() {
-      signalGroup("SIGKILL");
-      await exited;
-    },
-    async stop() {
-      signalGroup("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      signalGroup("SIGKILL");
-      await exited;
-    },
-    stderr: () => stderr,
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited: ${stderr}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await server.kill();
-      throw new Error(`next start did not answer within 90 s: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return server;
-}
+/** The built app as a separate server process: the benchmark's (bench/server.ts). */
+export { startApp as startServer, type RunningApp as ServerProcess } from "../bench/server";
 
 export function ensureBuilt(): void {
   buildIfNeeded();
@@ -134,16 +75,6 @@ export function row(part: string, metric: string, value: number | string, target
 /** A row whose value must equal `expected`. */
 export function mustBe(part: string, metric: string, value: number, expected = 0): ReliabilityRow {
   return { part, metric, value, target: String(expected), ok: value === expected };
-}
-
-export function printRows(rows: readonly ReliabilityRow[]): void {
-  const cells = rows.map((r) => [r.part, r.metric, String(r.value), r.target ?? "", r.ok ? "ok" : "FAIL"]);
-  const header = ["part", "metric", "value", "target", ""];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const c of cells) console.log(line(c));
 }
 
 /** `npx tsx reliability/<part>.ts [--quick]`: runs the part and prints its rows; exits 1 if any misses its target. */
