@@ -2,6 +2,7 @@
 // Posts to better-auth's endpoint, which checks the origin, counts attempts
 // (per address and per account, in the database) and sets the session cookie.
 import { useState } from "react";
+import { safeNextUrl } from "@/lib/auth/next-path";
 
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function SignInForm({ next }: { next: string }) {
       });
       if (response.ok) {
         // A full load, so every server component sees the new session.
-        window.location.assign(next);
+        window.location.assign(safeNextUrl(next, window.location.origin));
         return;
       }
       const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };

@@ -3,12 +3,10 @@
 import { forbidden, redirect } from "next/navigation";
 import { getViewer, type Viewer } from "./viewer";
 import { publicRead } from "./settings";
+import { safeNextPath } from "./next-path";
 
-/** Only paths on this site: never a full URL or a protocol-relative "//host". */
-export function safeNextPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
-  return value.length > 500 ? fallback : value;
-}
+/** Only paths on this site (see next-path.ts). */
+export { safeNextPath };
 
 async function viewerOrNull(): Promise<Viewer | null> {
   try {
