@@ -13,6 +13,7 @@ import { chartRule, fileStem, filterSummary, metricsWarning } from "@/lib/dashbo
 import { loadChart, type ChartData } from "@/lib/dashboard/load";
 import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/dashboard/map-geometry";
 import { filterChoices } from "@/lib/dashboard/options";
+import { sourceAudience } from "@/lib/sources/public";
 import { seriesColour } from "@/components/charts/palette";
 import { pageReader } from "@/lib/auth/pages";
 import { canSeeDrafts } from "@/lib/auth/viewer";
@@ -49,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const viewer = await pageReader("/");
   const { filters, view, problems } = parseDashboardQuery(await searchParams, { drafts: canSeeDrafts(viewer) });
   const db = getPrisma();
-  const [loaded, choices] = await Promise.all([loadChart(db, filters, view.chart), filterChoices(db)]);
+  const [loaded, choices] = await Promise.all([loadChart(db, filters, view.chart), filterChoices(db, sourceAudience(viewer))]);
   const { chart, sources } = loaded;
   const title = CHART_TITLES[view.chart];
   const summary = filterSummary(filters);

@@ -7,10 +7,11 @@ import { parseId } from "./ids";
 import { respond, writeRoute } from "./write-route";
 import { requireReader } from "../auth/viewer";
 import { sourceQuerySchema } from "../schemas/source-query";
+import { sourceAudience, type SourceAudience } from "../sources/public";
 import { createSource, deleteSource, restoreSource, updateSource, type SourceKind } from "../writes/sources";
 
-type Search = (db: Db, query: { q?: string; limit?: number; includeDeleted?: boolean }) => Promise<unknown[]>;
-type Get = (db: Db, id: number) => Promise<{ deleted: boolean } | null>;
+type Search = (db: Db, query: { q?: string; limit?: number; includeDeleted?: boolean; audience?: SourceAudience }) => Promise<unknown[]>;
+type Get = (db: Db, id: number, audience?: SourceAudience) => Promise<{ deleted: boolean } | null>;
 type Params = { id: string };
 
 export function listHandler(search: Search) {
@@ -20,7 +21,7 @@ export function listHandler(search: Search) {
     if (query.deleted === "true" && viewer?.role !== "admin") {
       throw new ApiError(viewer ? "forbidden" : "unauthorized", "Deleted records are listed for admins only.");
     }
-    return json({ data: await search(getPrisma(), { q: query.q, limit: query.limit, includeDeleted: query.deleted === "true" }) });
+    return json({ data: await search(getPrisma(), { q: query.q, limit: query.limit, includeDeleted: query.deleted === "true", audience: sourceAudience(viewer) }) });
   });
 }
 
@@ -28,7 +29,8 @@ export function getHandler<J>(kind: SourceKind<J>, get: Get) {
   return apiRoute<{ params: Promise<Params> }>(async (request, { params }) => {
     const viewer = await requireReader(request);
     const id = parseId((await params).id);
-    const found = await get(getPrisma(), id);
+    // Anonymous readers: a speaker or outlet that only drafts use is not found, like those drafts.
+    const found = await get(getPrisma(), id, sourceAudience(viewer));
     if (!found || (found.deleted && viewer?.role !== "admin")) throw notFound(`${kind.label} ${id}`);
     return json(found);
   });

@@ -2,7 +2,7 @@
 // list for /admin/audit. Plain, serialisable objects.
 import type { Prisma } from "../generated/sqlite/client";
 import type { Db } from "../db/client";
-import { changesFromJson, type AuditAction, type AuditEntity } from "./record";
+import { changesFromJson, type AuditAction, type AuditEntity, type Changes } from "./record";
 
 export interface HistoryChange {
   field: string;
@@ -54,17 +54,52 @@ function toEntry(row: Row, showActors: boolean): HistoryEntry {
   };
 }
 
+const PUBLIC_STATUSES = new Set(["published", "retracted"]);
+
+/** The report's status after an entry: from its snapshot, else from a status change, else unchanged. */
+function statusAfter(row: Row, changes: Changes, before: string | null): string | null {
+  const snapshot = row.snapshot as { status?: unknown } | null;
+  if (snapshot && typeof snapshot === "object" && typeof snapshot.status === "string") return snapshot.status;
+  if (changes.status && typeof changes.status.after === "string") return changes.status.after;
+  return before;
+}
+
 /**
- * Everything that happened to one report, oldest first. `showActors: false`
- * (for anonymous readers) names roles instead of people's email addresses.
+ * What an anonymous reader may see of a report's history: changes made while
+ * it was public, and the entries that made it public — those only as "its
+ * status became published", since their other "before" values are the
+ * draft's (an internal note, a figure not yet checked). Work done while it
+ * was a draft is left out, as the draft itself is.
  */
-export async function reportHistory(db: Db, reportId: number, options: { showActors?: boolean } = {}): Promise<HistoryEntry[]> {
+function publicEntries(rows: Row[]): Row[] {
+  const shown: Row[] = [];
+  let status: string | null = null;
+  for (const row of rows) {
+    const changes = changesFromJson(row.changes);
+    const wasPublic = status !== null && PUBLIC_STATUSES.has(status);
+    status = statusAfter(row, changes, status);
+    if (wasPublic) shown.push(row);
+    else if (status !== null && PUBLIC_STATUSES.has(status)) {
+      const kept = changes.status ? { status: changes.status } : {};
+      shown.push({ ...row, changes: Object.entries(kept).map(([field, change]) => ({ field, ...change })) as Row["changes"] });
+    }
+  }
+  return shown;
+}
+
+/**
+ * Everything that happened to one report, oldest first. For anonymous readers
+ * (`signedIn: false`) roles stand in for people's email addresses and the
+ * history starts when the report was first made public (see publicEntries).
+ */
+export async function reportHistory(db: Db, reportId: number, options: { signedIn?: boolean } = {}): Promise<HistoryEntry[]> {
+  const signedIn = options.signedIn ?? false;
   const rows = await db.auditEntry.findMany({
     where: { entityType: "report", entityId: String(reportId) },
     orderBy: { id: "asc" },
     take: 1000,
   });
-  return rows.map((row) => toEntry(row, options.showActors ?? false));
+  return (signedIn ? rows : publicEntries(rows)).map((row) => toEntry(row, signedIn));
 }
 
 export interface AuditFilters {

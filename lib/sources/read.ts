@@ -2,11 +2,14 @@
 // the read API use these.
 import { providerOf, type Db } from "../db/client";
 import { EVENTS, OUTLETS, SPEAKERS, type EventJsonOut, type OutletJsonOut, type SpeakerJsonOut } from "../writes/sources";
+import { publicOutletWhere, publicSpeakerWhere, type SourceAudience } from "./public";
 
 export interface SourceQuery {
   q?: string;
   limit?: number;
   includeDeleted?: boolean;
+  /** "public": only what a published or retracted report uses (see public.ts). Default: all. */
+  audience?: SourceAudience;
 }
 
 const limitOf = (query: SourceQuery) => Math.min(Math.max(query.limit ?? 20, 1), 100);
@@ -25,6 +28,7 @@ export async function searchSpeakers(db: Db, query: SourceQuery = {}): Promise<S
   const rows = await db.speaker.findMany({
     where: {
       ...(query.includeDeleted ? {} : { deletedAt: null }),
+      ...publicSpeakerWhere(query.audience),
       ...(q ? { OR: [{ name: containsText(db, q) }, { role: containsText(db, q) }, { organisation: containsText(db, q) }] } : {}),
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -36,7 +40,7 @@ export async function searchSpeakers(db: Db, query: SourceQuery = {}): Promise<S
 export async function searchOutlets(db: Db, query: SourceQuery = {}): Promise<OutletJsonOut[]> {
   const q = query.q?.trim();
   const rows = await db.outlet.findMany({
-    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...(q ? { name: containsText(db, q) } : {}) },
+    where: { ...(query.includeDeleted ? {} : { deletedAt: null }), ...publicOutletWhere(query.audience), ...(q ? { name: containsText(db, q) } : {}) },
     orderBy: [{ name: "asc" }],
     take: limitOf(query),
   });
@@ -53,13 +57,13 @@ export async function searchEvents(db: Db, query: SourceQuery = {}): Promise<Eve
   return rows.map((row) => EVENTS.toJson(row));
 }
 
-export async function getSpeaker(db: Db, id: number): Promise<SpeakerJsonOut | null> {
-  const row = await db.speaker.findUnique({ where: { id } });
+export async function getSpeaker(db: Db, id: number, audience?: SourceAudience): Promise<SpeakerJsonOut | null> {
+  const row = await db.speaker.findFirst({ where: { id, ...publicSpeakerWhere(audience) } });
   return row ? SPEAKERS.toJson(row) : null;
 }
 
-export async function getOutlet(db: Db, id: number): Promise<OutletJsonOut | null> {
-  const row = await db.outlet.findUnique({ where: { id } });
+export async function getOutlet(db: Db, id: number, audience?: SourceAudience): Promise<OutletJsonOut | null> {
+  const row = await db.outlet.findFirst({ where: { id, ...publicOutletWhere(audience) } });
   return row ? OUTLETS.toJson(row) : null;
 }
 

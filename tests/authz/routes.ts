@@ -134,3 +134,103 @@ export const ADMIN_PAGE_FILES: Record<string, string> = {
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/tokens/page.tsx": "/admin/tokens",
 };
+
+// ---------------------------------------------------------------------------
+// Reads. Every route file under app/api that exports GET declares what an
+// anonymous reader gets from it. The matrix test checks each declaration; the
+// completeness test fails when a new read route declares nothing.
+
+/** Things that only drafts hold, for the read matrix to look for. */
+export interface Leak {
+  /** A string that appears only in drafts: a draft's note, a draft-only speaker's name, organisation and outlet. */
+  marker: string;
+  /** A draft (its notes, speaker and outlet carry the marker). */
+  draftReportId: number;
+  /** Published after a draft stage in which its notes carried the marker. */
+  publishedReportId: number;
+  /** Used only by the draft. */
+  draftSpeakerId: number;
+  draftOutletId: number;
+}
+
+export interface ReadProbe {
+  params?: Record<string, string>;
+  /** "?a=b", or "" */
+  query?: string;
+}
+
+export type AnonymousRead =
+  /** 401 without credentials. */
+  | { anonymous: "refused"; probe?: ReadProbe }
+  /**
+   * Anonymous readers get what published and retracted reports show, nothing
+   * a draft holds: none of the probes shows them the marker (any status but
+   * 5xx), and signed-in analysts see it in at least one (so the probe is real).
+   */
+  | { anonymous: "published only"; probes(leak: Leak): ReadProbe[] }
+  /** The same answer for everyone, and why that is right. */
+  | { anonymous: "same for everyone"; why: string };
+
+export interface ReadEndpoint {
+  file: string;
+  visibility: AnonymousRead;
+}
+
+const DRAFTS = "?status=draft,published,retracted";
+
+export const READ_ENDPOINTS: ReadEndpoint[] = [
+  { file: "app/api/health/route.ts", visibility: { anonymous: "same for everyone", why: "says whether the database answers; holds no data" } },
+  { file: "app/api/v1/countries/route.ts", visibility: { anonymous: "same for everyone", why: "ISO 3166-1 reference list" } },
+  { file: "app/api/v1/regions/route.ts", visibility: { anonymous: "same for everyone", why: "UN M49 reference list" } },
+  { file: "app/api/v1/import/template.csv/route.ts", visibility: { anonymous: "same for everyone", why: "the empty import template" } },
+  { file: "app/api/[...path]/route.ts", visibility: { anonymous: "same for everyone", why: "404 for unknown API paths" } },
+  {
+    file: "app/api/v1/events/route.ts",
+    visibility: { anonymous: "same for everyone", why: "events (an arrest, an election) are the timeline's markers, drawn for every reader; they hold no figure or source" },
+  },
+  { file: "app/api/v1/events/[id]/route.ts", visibility: { anonymous: "same for everyone", why: "one of the timeline's markers (see events)" } },
+  { file: "app/api/v1/me/route.ts", visibility: { anonymous: "refused" } },
+  { file: "app/api/v1/tokens/route.ts", visibility: { anonymous: "refused" } },
+  { file: "app/api/v1/import/[id]/route.ts", visibility: { anonymous: "refused", probe: { params: { id: "00000000-0000-4000-8000-000000000000" } } } },
+  {
+    file: "app/api/v1/reports/route.ts",
+    visibility: { anonymous: "published only", probes: () => [{ query: "" }, { query: DRAFTS }, { query: "?limit=100" }] },
+  },
+  {
+    file: "app/api/v1/reports/[id]/route.ts",
+    visibility: { anonymous: "published only", probes: (l) => [{ params: { id: String(l.draftReportId) } }, { params: { id: String(l.publishedReportId) } }] },
+  },
+  {
+    file: "app/api/v1/reports/[id]/history/route.ts",
+    visibility: { anonymous: "published only", probes: (l) => [{ params: { id: String(l.publishedReportId) } }, { params: { id: String(l.draftReportId) } }] },
+  },
+  {
+    file: "app/api/v1/speakers/route.ts",
+    visibility: { anonymous: "published only", probes: (l) => [{ query: "" }, { query: `?q=${encodeURIComponent(l.marker)}` }, { query: "?limit=100" }] },
+  },
+  { file: "app/api/v1/speakers/[id]/route.ts", visibility: { anonymous: "published only", probes: (l) => [{ params: { id: String(l.draftSpeakerId) } }] } },
+  {
+    file: "app/api/v1/outlets/route.ts",
+    visibility: { anonymous: "published only", probes: (l) => [{ query: "" }, { query: `?q=${encodeURIComponent(l.marker)}` }, { query: "?limit=100" }] },
+  },
+  { file: "app/api/v1/outlets/[id]/route.ts", visibility: { anonymous: "published only", probes: (l) => [{ params: { id: String(l.draftOutletId) } }] } },
+  {
+    file: "app/api/v1/dashboard/[chart]/route.ts",
+    visibility: {
+      anonymous: "published only",
+      probes: () => ["timeline", "by-source", "by-target", "map"].flatMap((chart) => [{ params: { chart } }, { params: { chart }, query: DRAFTS }]),
+    },
+  },
+  {
+    file: "app/api/v1/export/[file]/route.ts",
+    visibility: {
+      anonymous: "published only",
+      probes: () => ["reports.csv", "timeline.csv", "by-source.csv", "metadata.json"].flatMap((file) => [{ params: { file }, query: "?rows=full" }, { params: { file }, query: `${DRAFTS}&rows=full` }]),
+    },
+  },
+];
+
+/** Route files with GET that are not the app's reads, and why. */
+export const READS_NOT_IN_MATRIX: Record<string, string> = {
+  "app/api/auth/[...all]/route.ts": "better-auth's endpoints (get-session answers for the cookie sent, nothing else); tests/integration/auth.test.ts",
+};

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADMIN_PAGE_FILES, ADMIN_PAGES, NOT_IN_MATRIX, WRITE_ENDPOINTS } from "../authz/routes";
+import { ADMIN_PAGE_FILES, ADMIN_PAGES, NOT_IN_MATRIX, READ_ENDPOINTS, READS_NOT_IN_MATRIX, WRITE_ENDPOINTS } from "../authz/routes";
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 
@@ -29,19 +29,22 @@ export function exportedMethods(source: string): string[] {
   for (const match of source.matchAll(/export\s+const\s*\{([^}]*)\}/g)) {
     for (const part of match[1].split(",")) found.add(part.split(":").pop()!.trim());
   }
-  return [...found].filter((name) => WRITE_METHODS.includes(name));
+  return [...found].filter((name) => WRITE_METHODS.includes(name) || name === "GET");
 }
+
+const writeMethods = (source: string) => exportedMethods(source).filter((m) => WRITE_METHODS.includes(m));
 
 describe("the authorisation matrix covers every write route", () => {
   const routeFiles = files("app/api", "route.ts");
 
   it("finds the route files (the scan itself works)", () => {
     expect(routeFiles).toContain("app/api/v1/reports/route.ts");
-    expect(exportedMethods("export const POST = x;\nexport { handle as DELETE, handle as GET };\nexport async function PATCH() {}")).toEqual(["POST", "PATCH", "DELETE"]);
+    expect(writeMethods("export const POST = x;\nexport { handle as DELETE, handle as GET };\nexport async function PATCH() {}")).toEqual(["POST", "PATCH", "DELETE"]);
+    expect(exportedMethods("export async function GET() {}\nexport const POST = x;")).toEqual(["GET", "POST"]);
   });
 
   it.each(routeFiles)("%s", (file) => {
-    const methods = exportedMethods(fs.readFileSync(file, "utf8"));
+    const methods = writeMethods(fs.readFileSync(file, "utf8"));
     if (file in NOT_IN_MATRIX) return;
     for (const method of methods) {
       const entry = WRITE_ENDPOINTS.find((e) => e.file === file && e.method === method);
@@ -53,6 +56,20 @@ describe("the authorisation matrix covers every write route", () => {
     for (const entry of WRITE_ENDPOINTS) {
       expect(fs.existsSync(entry.file), entry.file).toBe(true);
       expect(exportedMethods(fs.readFileSync(entry.file, "utf8")), `${entry.method} ${entry.file}`).toContain(entry.method);
+    }
+  });
+});
+
+describe("every read route declares what anonymous readers get", () => {
+  it.each(files("app/api", "route.ts").filter((file) => exportedMethods(fs.readFileSync(file, "utf8")).includes("GET")))("%s", (file) => {
+    if (file in READS_NOT_IN_MATRIX) return;
+    expect(READ_ENDPOINTS.find((e) => e.file === file), `GET ${file} has no entry in READ_ENDPOINTS (tests/authz/routes.ts)`).toBeDefined();
+  });
+
+  it("has no entry for a route without GET", () => {
+    for (const entry of READ_ENDPOINTS) {
+      expect(fs.existsSync(entry.file), entry.file).toBe(true);
+      expect(exportedMethods(fs.readFileSync(entry.file, "utf8")), entry.file).toContain("GET");
     }
   });
 });

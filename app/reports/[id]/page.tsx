@@ -51,7 +51,7 @@ export default async function ReportPage({ params }: { params: Params }) {
   const db = getPrisma();
   const [related, history, requestHeaders] = await Promise.all([
     overlappingReports(db, report, visibleStatuses(viewer)),
-    reportHistory(db, report.id, { showActors: viewer !== null }),
+    reportHistory(db, report.id, { signedIn: viewer !== null }),
     headers(),
   ]);
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";

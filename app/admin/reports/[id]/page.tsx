@@ -27,7 +27,7 @@ export default async function EditReportPage({ params, searchParams }: Props) {
   const [report] = (await loadReports(db, [id])).values();
   const deletion = await reportDeletion(db, id);
   if (!report || !deletion) notFound();
-  const [history, events] = await Promise.all([reportHistory(db, id, { showActors: true }), searchEvents(db, { limit: 100 })]);
+  const [history, events] = await Promise.all([reportHistory(db, id, { signedIn: true }), searchEvents(db, { limit: 100 })]);
   const { created, saved } = await searchParams;
   const deleted = deletion.deletedAt !== null;
   // Versions that can be brought back: those whose content differs from the one before (not a deletion or

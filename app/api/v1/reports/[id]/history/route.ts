@@ -11,5 +11,5 @@ export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request,
   const viewer = await requireReader(request);
   const id = parseId((await params).id);
   if (!(await getReport(getPrisma(), id, { statuses: visibleStatuses(viewer) }))) throw notFound(`Report ${id}`);
-  return json({ data: await reportHistory(getPrisma(), id, { showActors: viewer !== null }) });
+  return json({ data: await reportHistory(getPrisma(), id, { signedIn: viewer !== null }) });
 });
