@@ -1,5 +1,6 @@
 // Runs before every page and API request (Next.js "proxy", formerly middleware):
 // - pages get a Content-Security-Policy with a fresh nonce (lib/security/csp.ts);
+// - every answer gets Strict-Transport-Security when APP_URL is https (lib/security/hsts.ts);
 // - with PUBLIC_READ=false, nobody anonymous gets past it: pages redirect to
 //   /sign-in, APIs answer 401. The credentials are checked in full here (the
 //   database session or token, not just the presence of a cookie), so a page
@@ -8,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { publicRead } from "@/lib/auth/settings";
 import { viewerFromHeaders } from "@/lib/auth/viewer";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { strictTransportSecurity } from "@/lib/security/hsts";
 
 /** Always open: signing in, the auth endpoints, and the health check. */
 function isOpen(pathname: string): boolean {
@@ -22,7 +24,17 @@ async function signedIn(request: NextRequest): Promise<boolean> {
   }
 }
 
+function withHsts(response: NextResponse): NextResponse {
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
+  return withHsts(await answer(request));
+}
+
+async function answer(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
 

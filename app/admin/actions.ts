@@ -1,20 +1,17 @@
 "use server";
 // The admin forms' server actions. Each one only finds out who is asking and
 // calls the lib write action, which checks the role, validates and writes
-// with its audit record; Next.js refuses server actions from other origins.
-// They return the WriteResult (errors as values), never throw at the form.
+// with its audit record. Each checks where the request comes from first
+// (asSameSiteCaller). They return the WriteResult (errors as values), never
+// throw at the form.
 import { revalidatePath } from "next/cache";
-import { actorOf, getViewer } from "@/lib/auth/viewer";
+import { asSameSiteCaller } from "@/lib/auth/action-caller";
 import type { ReportJson } from "@/lib/reports/types";
 import { createReport, updateReport } from "@/lib/writes/reports";
 import { deleteReport, restoreReport, retractReport, type DeletedReport } from "@/lib/writes/report-lifecycle";
 import { createSource, EVENTS, type EventJsonOut } from "@/lib/writes/sources";
 import { createApiToken, revokeApiToken, type CreatedToken, type TokenJson } from "@/lib/writes/accounts";
 import type { WriteResult } from "@/lib/writes/result";
-
-async function actor() {
-  return actorOf(await getViewer().catch(() => null));
-}
 
 function changedReports(id?: number) {
   revalidatePath("/");
@@ -23,41 +20,53 @@ function changedReports(id?: number) {
 }
 
 export async function saveReportAction(payload: unknown, id: number | null): Promise<WriteResult<ReportJson>> {
-  const result = id === null ? await createReport(await actor(), payload) : await updateReport(await actor(), id, payload);
-  if (result.ok) changedReports(result.value.id);
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = id === null ? await createReport(actor, payload) : await updateReport(actor, id, payload);
+    if (result.ok) changedReports(result.value.id);
+    return result;
+  });
 }
 
 export async function deleteReportAction(id: number, reason: string, version: number): Promise<WriteResult<DeletedReport>> {
-  const result = await deleteReport(await actor(), id, { reason, version });
-  if (result.ok) changedReports(id);
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await deleteReport(actor, id, { reason, version });
+    if (result.ok) changedReports(id);
+    return result;
+  });
 }
 
 export async function retractReportAction(id: number, reason: string, version: number): Promise<WriteResult<ReportJson>> {
-  const result = await retractReport(await actor(), id, { reason, version });
-  if (result.ok) changedReports(id);
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await retractReport(actor, id, { reason, version });
+    if (result.ok) changedReports(id);
+    return result;
+  });
 }
 
 export async function restoreReportAction(id: number, body: { reason?: string; toVersion?: number; version?: number }): Promise<WriteResult<ReportJson>> {
-  const result = await restoreReport(await actor(), id, body);
-  if (result.ok) changedReports(id);
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await restoreReport(actor, id, body);
+    if (result.ok) changedReports(id);
+    return result;
+  });
 }
 
 export async function createEventAction(payload: unknown): Promise<WriteResult<EventJsonOut>> {
-  return createSource(EVENTS, await actor(), payload);
+  return asSameSiteCaller((actor) => createSource(EVENTS, actor, payload));
 }
 
 export async function createTokenAction(payload: unknown): Promise<WriteResult<CreatedToken>> {
-  const result = await createApiToken(await actor(), payload);
-  if (result.ok) revalidatePath("/admin/tokens");
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await createApiToken(actor, payload);
+    if (result.ok) revalidatePath("/admin/tokens");
+    return result;
+  });
 }
 
 export async function revokeTokenAction(id: string): Promise<WriteResult<TokenJson>> {
-  const result = await revokeApiToken(await actor(), id);
-  if (result.ok) revalidatePath("/admin/tokens");
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await revokeApiToken(actor, id);
+    if (result.ok) revalidatePath("/admin/tokens");
+    return result;
+  });
 }

@@ -1,5 +1,6 @@
 // Accounts and API tokens, as operators and admins create them.
 import { z } from "zod";
+import { passwordWeakness } from "../auth/password-strength";
 import { ROLES } from "../auth/roles";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/limits";
 import { optionalText, requiredText } from "./common";
@@ -13,7 +14,13 @@ export const emailField = z
 export const passwordField = z
   .string({ error: "must be a password" })
   .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
+  .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  .superRefine((password, ctx) => {
+    // Only once the length is right: one message at a time.
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return;
+    const weakness = passwordWeakness(password);
+    if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+  });
 
 export const userInputSchema = z.strictObject({
   email: emailField,

@@ -84,6 +84,13 @@ export async function createApiToken(actor: Actor | null, body: unknown): Promis
     const who = authorise(actor);
     const input = parseInput(tokenInputSchema, body, "token");
     const email = input.email ?? who.email;
+    // A token acts, and is audited, as its owner: one admin minting a token in
+    // another's name could act as them. Only the operator (command line) may.
+    if (who.via !== "cli" && input.email !== undefined && input.email.toLowerCase() !== who.email?.toLowerCase()) {
+      throw new ApiError("forbidden", "You can create API tokens only for your own account; another user creates theirs after signing in (or the operator runs npm run token:create).", [
+        { path: "email", message: `must be your own account (${who.email ?? "unknown"})` },
+      ]);
+    }
     if (!email) throw new ApiError("validation_failed", "Say whose token this is", [{ path: "email", message: "must name the token's owner" }]);
     return writeTransaction(async (tx) => {
       const owner = await tx.user.findUnique({ where: { email } });

@@ -10,18 +10,31 @@ import { DEFAULT_MAX_IMPORT_BYTES, runImport } from "@/lib/import/run";
 
 const CSV_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
 
+// Stored with the import's progress and audit record: no control characters (NUL breaks PostgreSQL).
+const fileNameField = z
+  .string()
+  .max(200, { error: "must be at most 200 characters" })
+  .refine((name) => !/[\u0000-\u001F\u007F-\u009F]/.test(name) && name.isWellFormed(), { error: "must be a file name without control characters" });
+
 const querySchema = z.strictObject({
   // Without it nothing is written: a forgotten parameter must not import a file by accident.
   dryRun: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   /** Chosen by the client so it can follow the progress (GET /api/v1/import/{id}) while it uploads. */
   importId: z.uuid({ error: "must be a UUID" }).optional(),
-  // Stored with the import's progress and audit record: no control characters (NUL breaks PostgreSQL).
-  fileName: z
-    .string()
-    .max(200)
-    .refine((name) => !/[\u0000-\u001F\u007F]/.test(name) && name.isWellFormed(), { error: "must be a file name without control characters" })
-    .optional(),
+  fileName: fileNameField.optional(),
 });
+
+/** The file name the client gives, from ?fileName= or the X-File-Name header: both pass the same check. */
+function fileNameOf(query: { fileName?: string }, request: Request): string | undefined {
+  if (query.fileName !== undefined) return query.fileName;
+  const header = request.headers.get("x-file-name");
+  if (header === null) return undefined;
+  const parsed = fileNameField.safeParse(header);
+  if (!parsed.success) {
+    throw new ApiError("validation_failed", "The X-File-Name header is not a usable file name.", [{ path: "X-File-Name", message: parsed.error.issues[0]?.message ?? "is not valid" }]);
+  }
+  return parsed.data;
+}
 
 function maxBytes(): number {
   const configured = Number(process.env.IMPORT_MAX_BYTES);
@@ -30,6 +43,7 @@ function maxBytes(): number {
 
 export const POST = writeRoute(async (request, { actor }) => {
   const query = parseQuery(request, querySchema);
+  const fileName = fileNameOf(query, request);
   const type = mediaType(request);
   if (!CSV_TYPES.includes(type)) {
     throw new ApiError("unsupported_media_type", `Send the CSV file itself as the body, with Content-Type: text/csv${type ? ` (not ${type.slice(0, 60)})` : ""}.`);
@@ -45,7 +59,7 @@ export const POST = writeRoute(async (request, { actor }) => {
     actor,
     dryRun: query.dryRun === "true",
     importId: query.importId,
-    fileName: query.fileName ?? request.headers.get("x-file-name"),
+    fileName,
     bytesTotal: Number.isFinite(declared) && declared > 0 ? declared : null,
     maxBytes: limit,
   });
