@@ -1,5 +1,7 @@
 // Issue 12, item 7: the smaller holes, each as a reader or an attacker meets it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
 import { POST as importRoute } from "@/app/api/v1/import/route";
 import { POST as tokensRoute } from "@/app/api/v1/tokens/route";
 import { CLI_ACTOR } from "@/lib/audit/record";
@@ -158,5 +160,28 @@ describe("passwords that guessing tools try first are refused", () => {
     expect(body.issues[0].path).toBe("newPassword");
     // The old password still works.
     expect((await authPost(signInRequest(user.email, PASSWORD))).status).toBe(200);
+  });
+});
+
+describe("Strict-Transport-Security", () => {
+  const saved = process.env.APP_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.APP_URL;
+    else process.env.APP_URL = saved;
+  });
+  const answer = (path: string) => proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000" } }));
+
+  it("is sent on pages and API answers when APP_URL is https", async () => {
+    process.env.APP_URL = "https://dash.example";
+    for (const path of ["/", "/reports/1", "/api/v1/reports", "/sign-in"]) {
+      expect((await answer(path)).headers.get("strict-transport-security"), path).toBe("max-age=31536000");
+    }
+  });
+
+  it("is not sent when the site is plain http (where browsers ignore it) or APP_URL is unset", async () => {
+    process.env.APP_URL = "http://127.0.0.1:3000";
+    expect((await answer("/")).headers.get("strict-transport-security")).toBeNull();
+    delete process.env.APP_URL;
+    expect((await answer("/")).headers.get("strict-transport-security")).toBeNull();
   });
 });
