@@ -5,6 +5,7 @@ import { ADMIN, createToken, createUser, signIn } from "./helpers";
 
 test.describe("server actions", () => {
   test("a server action replayed without Origin is refused and writes nothing; the same request from this site works", async ({ page, baseURL }) => {
+    test.setTimeout(120_000); // two account commands (npx tsx) and several round trips on a shared machine
     const colleague = createUser(`colleague-${Date.now()}@example.org`, "admin");
     await signIn(page, ADMIN, "/admin/tokens");
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -41,10 +42,10 @@ test.describe("server actions", () => {
     // A token in another admin's name: the form shows why not, naming the field.
     {
       await page.reload();
-      await page.getByLabel("Acts as").selectOption({ label: `${colleague.email} (admin)` });
+      await page.getByLabel("Acts as").selectOption(colleague.email);
       await page.getByLabel("Name (what it is for)").fill("e2e borrowed");
       await page.getByRole("button", { name: "Create token" }).click();
-      await expect(page.getByRole("alert")).toContainText("email: must be your own account");
+      await expect(page.locator(".form-error[role=alert]")).toContainText("email: must be your own account");
       await page.screenshot({ path: "tests/output/secweb-token-other-1440.png", fullPage: false });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: "tests/output/secweb-token-other-390.png", fullPage: true });
@@ -81,6 +82,7 @@ test.describe("anonymous readers and drafts", () => {
     return { draftId: (await draft.json()).id as number, publishedId: stagedBody.id as number };
   }
 
+  test.setTimeout(120_000);
   test("the dashboard (HTML and RSC payload), a report's page and its history show anonymous readers nothing drafts hold", async ({ page, playwright, baseURL }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
     const { draftId, publishedId } = await makeDrafts(anonymous);
