@@ -1,7 +1,7 @@
-// Starts the built app with `next start` on a free port against a given database.
+// Starts the built app with its production server (scripts/serve.mjs, as `npm start` does) on a free port against a given database.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import { nextBin, serverNodeArgs } from "../scripts/next";
+import { serveScript, serverNodeArgs } from "../scripts/next";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +33,7 @@ export interface RunningApp {
  */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs(), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs(), serveScript, "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,

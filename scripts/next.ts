@@ -4,9 +4,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 export const nextBin = require.resolve("next/dist/bin/next");
+/** The production server: Next.js behind the edge that sets the client address. */
+export const serveScript = fileURLToPath(new URL("./serve.mjs", import.meta.url));
 
 const SOURCES = ["app", "components", "lib", "instrumentation.ts", "next.config.js", "package-lock.json"];
 

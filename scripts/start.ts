@@ -1,13 +1,14 @@
 // `npm start`: brings the database up to date (creating and seeding it on the
 // first start), builds the app if there is no current build, then runs
-// `next start`. `npm run dev` does the same with `next dev`.
+// the production server (scripts/serve.mjs: `next start` behind an edge that
+// sets the client address). `npm run dev` does the same with `next dev`.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { databaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
 import { createPrisma } from "../lib/db/client";
 import { ensureFirstAdmin } from "../lib/auth/bootstrap";
-import { buildIfNeeded, nextBin, serverNodeArgs } from "./next";
+import { buildIfNeeded, nextBin, serveScript, serverNodeArgs } from "./next";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   if (mode === "start") buildIfNeeded();
 
   const nodeArgs = mode === "start" ? serverNodeArgs() : [];
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, mode, ...process.argv.slice(3)], { stdio: "inherit" });
+  // Production runs behind the edge that sets the client address (scripts/serve.mjs).
+  const command = mode === "start" ? [serveScript] : [nextBin, mode];
+  const child = spawn(process.execPath, [...nodeArgs, ...command, ...process.argv.slice(3)], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -43,6 +43,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues?: Issue[],
     readonly details?: Record<string, unknown>,
+    /** Response headers that go with it, e.g. Retry-After of a 429 or 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.status = STATUS[code];

@@ -12,7 +12,7 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export function errorResponse(error: ApiError): Response {
-  return json(error.toJSON(), { status: error.status });
+  return json(error.toJSON(), { status: error.status, headers: error.headers });
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -11,6 +11,7 @@ import { writeTransaction } from "../db/transaction";
 import { routedClient } from "../db/writes";
 import { accountKey, clearRateLimit, consumeRateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "./rate-limit";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./limits";
+import { queuedPassword } from "./password-queue";
 import { requestOrigin } from "./csrf";
 import { secureCookies, trustedOrigins } from "./settings";
 
@@ -74,6 +75,8 @@ function createAuth(db: Db, writer: Db, secret: string) {
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
+      // At most a few hashes at once; a flood gets 503 instead of the CPU (lib/auth/password-queue.ts).
+      password: queuedPassword,
     },
     user: {
       additionalFields: {

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { DatabaseConfig } from "./config";
+import { createPrivateFile } from "./file-mode";
 
 export interface BackupSummary {
   file: string;
@@ -46,17 +47,24 @@ export async function backupDatabase(config: DatabaseConfig, target: string): Pr
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new Error(`${file} already exists; choose a new file name.`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (config.provider === "postgresql") {
-    run("pg_dump", ["--format=custom", "--no-owner", "--file", file, config.url]);
-    return { file, bytes: fs.statSync(file).size };
-  }
-  const source = new Database(config.filePath!, { readonly: true, fileMustExist: true });
+  // A backup is a credential (it holds the sessions and, unless BETTER_AUTH_SECRET is set, the cookie secret): owner-only from its first byte.
+  createPrivateFile(file);
   try {
-    await source.backup(file);
-  } finally {
-    source.close();
+    if (config.provider === "postgresql") {
+      run("pg_dump", ["--format=custom", "--no-owner", "--file", file, config.url]);
+      return { file, bytes: fs.statSync(file).size };
+    }
+    const source = new Database(config.filePath!, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(file);
+    } finally {
+      source.close();
+    }
+    return summarise(file);
+  } catch (error) {
+    fs.rmSync(file, { force: true }); // an empty or partial file would only block the next try
+    throw error;
   }
-  return summarise(file);
 }
 
 /**

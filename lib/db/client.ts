@@ -1,5 +1,6 @@
 // The one Prisma client of a process, created on first use from DATABASE_URL.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { privateDatabaseFile } from "./file-mode";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client";
@@ -30,6 +31,8 @@ export function createPrisma(config: DatabaseConfig = databaseConfig()): PrismaC
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
     client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   } else {
+    // Owner-only before SQLite opens (and so creates) it: it holds the sessions and the cookie secret.
+    privateDatabaseFile(config.filePath!);
     // timeout: how long a writer waits for SQLite's lock before giving up (busy_timeout).
     const adapter = new PrismaBetterSqlite3({ url: config.filePath!, timeout: 10_000 });
     client = new PrismaClient({ adapter });

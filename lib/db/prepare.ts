@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from "./config";
+import { privateDatabaseFile } from "./file-mode";
 import { createPrisma } from "./client";
 import { applyMigrations } from "./migrate";
 import { readMigrations, type ProjectRoot } from "./schema-engine";
@@ -19,6 +20,8 @@ export async function prepareDatabase(
   config: DatabaseConfig,
   options: { seed?: boolean; root?: ProjectRoot } = {},
 ): Promise<PrepareResult> {
+  // Owner-only before the migrations create the file (lib/db/file-mode.ts).
+  if (config.filePath) privateDatabaseFile(config.filePath);
   const applied = await applyMigrations(config, options.root);
   const first = readMigrations(config.provider, options.root).migrationDirectories[0]?.path;
   const created = first !== undefined && applied.includes(first);

@@ -86,10 +86,17 @@ const BOM = "\uFEFF";
  * returned, so a failure to read shows as an error response, not as a
  * download that stops short.
  */
-export async function csvStream(batches: AsyncGenerator<Batch>): Promise<ReadableStream<Uint8Array>> {
-  const first = await batches.next();
+export async function csvStream(batches: AsyncGenerator<Batch>, onEnd: () => void = () => {}): Promise<ReadableStream<Uint8Array>> {
+  let first: IteratorResult<Batch>;
+  try {
+    first = await batches.next();
+  } catch (error) {
+    onEnd();
+    throw error;
+  }
   let pending: string | null = `${BOM}${csvRecord(CSV_COLUMNS)}${first.done ? "" : first.value}`;
   let done = first.done === true;
+  if (done) onEnd();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -101,15 +108,18 @@ export async function csvStream(batches: AsyncGenerator<Batch>): Promise<Readabl
         const next = done ? { done: true as const, value: undefined } : await batches.next();
         if (next.done) {
           done = true;
+          onEnd();
           controller.close();
           return;
         }
         controller.enqueue(Buffer.from(next.value, "utf8"));
       } catch (error) {
+        onEnd();
         controller.error(error);
       }
     },
     async cancel() {
+      onEnd();
       await batches.return(undefined);
     },
   });

@@ -15,6 +15,15 @@ import { REPORT_BATCH, loadReports, type Row, type Run } from "../reports/batch"
 
 /** Reports per batch: few enough to keep memory flat. */
 export const EXPORT_BATCH = REPORT_BATCH;
+/**
+ * Reports per batch of a whole-table read: each of its statements runs
+ * synchronously on SQLite, so a batch is kept to a few milliseconds of the
+ * event loop, and the reader lets other requests run between statements.
+ */
+export const READ_BATCH = 100;
+
+/** Lets I/O callbacks (other requests) run before going on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Every report the filters select, newest id first, a batch at a time. */
 export async function* reportBatches(db: Db, filters: DashboardFilters): AsyncGenerator<ReportJson[]> {
@@ -26,7 +35,10 @@ export async function* reportBatches(db: Db, filters: DashboardFilters): AsyncGe
     run = async (query) => {
       let statement = statements.get(query.sql);
       if (!statement) statements.set(query.sql, (statement = connection.prepare(query.sql)));
-      return statement.all(...query.values.map((v) => (typeof v === "boolean" ? Number(v) : v))) as Row[];
+      const rows = statement.all(...query.values.map((v) => (typeof v === "boolean" ? Number(v) : v))) as Row[];
+      // better-sqlite3 blocks while it reads: eight exports at once must not hold up /api/health.
+      await yieldToOthers();
+      return rows;
     };
     close = () => connection.close();
   } else {
@@ -37,10 +49,11 @@ export async function* reportBatches(db: Db, filters: DashboardFilters): AsyncGe
     for (;;) {
       const cursor: Prisma.Sql = after === null ? Prisma.empty : Prisma.sql` AND r."id" < ${after}`;
       const ids: number[] = (
-        await run(Prisma.sql`SELECT r."id" AS id FROM "Report" r WHERE ${reportFilterSql(filters)}${cursor} ORDER BY r."id" DESC LIMIT ${EXPORT_BATCH}`)
+        await run(Prisma.sql`SELECT r."id" AS id FROM "Report" r WHERE ${reportFilterSql(filters)}${cursor} ORDER BY r."id" DESC LIMIT ${READ_BATCH}`)
       ).map((row) => Number(row.id));
       if (ids.length === 0) return;
       yield await loadReports(run, ids);
+      await yieldToOthers();
       after = ids[ids.length - 1];
     }
   } finally {

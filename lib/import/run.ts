@@ -13,18 +13,16 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
-import { parse } from "csv-parse";
 import type { Prisma } from "../generated/sqlite/client";
 import { ApiError } from "../api/errors";
 import { recordAudit, type Actor } from "../audit/record";
 import { getPrisma, getWriter, providerOf } from "../db/client";
 import { writeTransaction } from "../db/transaction";
-import { differingReportColumns, groupKey, readHeader, rowCells, type Cells, type Header, type RowError } from "./columns";
-import { applyChunk, ImportPlanner, type ChunkPlan, type RawGroup } from "./plan";
+import type { RowError } from "./columns";
+import { applyChunk, ImportPlanner, type ChunkPlan } from "./plan";
+import { Collected, csvParser, inChunks, readGroups } from "./read";
 import { heartbeatMs, spoolPrefix, STORED_ERRORS, storableErrors, touchImportJob, trackRunningImport, type ImportSummary } from "./progress";
 
-/** Reports planned (and written) together: big enough to batch, small enough to keep memory flat. */
-const CHUNK_REPORTS = 250;
 const PROGRESS_EVERY_MS = 300;
 export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -48,15 +46,6 @@ export interface ImportResult extends ImportSummary {
   milliseconds: number;
 }
 
-class Collected {
-  errors: RowError[] = [];
-  count = 0;
-  add(error: RowError) {
-    this.count++;
-    if (this.errors.length < STORED_ERRORS) this.errors.push(error);
-  }
-}
-
 /** Counts bytes (refusing more than the limit) and, for a commit, keeps a copy for pass 2. */
 class Intake extends Transform {
   bytes = 0;
@@ -75,88 +64,6 @@ class Intake extends Transform {
     if (!this.spool) return done(null, chunk);
     this.spool.write(chunk, (error) => done(error ?? null, chunk));
   }
-}
-
-function csvParser() {
-  return parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 1024 * 1024 });
-}
-
-/**
- * The rows of a CSV stream as groups of one report each. Problems that are
- * not about one report's content (header, cell counts, split reports) go to
- * `errors`.
- */
-async function* readGroups(records: AsyncIterable<string[]>, errors: Collected, stats: { rows: number }): AsyncGenerator<RawGroup> {
-  let header: Header | null = null;
-  let current: (RawGroup & { key: string }) | null = null;
-  const started = new Map<string, number>();
-  let rowNumber = 0;
-  try {
-    for await (const record of records) {
-      rowNumber++;
-      if (!header) {
-        header = readHeader(record);
-        header.errors.forEach((e) => errors.add(e));
-        if (header.errors.length) return;
-        continue;
-      }
-      stats.rows++;
-      if (record.every((cell) => cell.trim() === "")) continue;
-      if (record.length !== header.columns.length) {
-        errors.add({ row: rowNumber, column: "", message: `has ${record.length} cells; the header has ${header.columns.length}` });
-        continue;
-      }
-      const cells: Cells = rowCells(header, record);
-      const key = groupKey(cells);
-      if (current && current.key === key) {
-        // Rows tied by report_id must agree on the report; rows without one differ only in their observation.
-        const differing = differingReportColumns(current.cells[0], cells);
-        if (differing.length) {
-          for (const column of differing) {
-            errors.add({ row: rowNumber, column, message: `differs from row ${current.rows[0]}, the report's first row: every row of a report must repeat its report columns` });
-          }
-          continue;
-        }
-        current.rows.push(rowNumber);
-        current.cells.push(cells);
-        continue;
-      }
-      const firstRow = started.get(key);
-      if (firstRow !== undefined) {
-        errors.add({
-          row: rowNumber,
-          column: cells.report_id ? "report_id" : "",
-          message: `belongs to the report that starts on row ${firstRow}: a report's rows must be next to each other`,
-        });
-        continue;
-      }
-      if (current) yield current;
-      started.set(key, rowNumber);
-      current = { key, rows: [rowNumber], cells: [cells] };
-    }
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const csv = error as { code?: string; message?: string; records?: number };
-    if (typeof csv.code === "string" && csv.code.startsWith("CSV_") || csv.code === "INVALID_OPENING_QUOTE") {
-      // The parser may fail before this loop has taken the records it read: its own count says which row broke.
-      const row = (typeof csv.records === "number" ? Math.max(csv.records, rowNumber) : rowNumber) + 1;
-      errors.add({ row, column: "", message: `The file is not valid CSV here: ${csv.message}` });
-    } else throw error;
-  }
-  if (!header && errors.count === 0) errors.add({ row: 1, column: "", message: "The file is empty: it needs the header row of the template and at least one row." });
-  if (current) yield current;
-}
-
-async function* inChunks(groups: AsyncIterable<RawGroup>): AsyncGenerator<RawGroup[]> {
-  let batch: RawGroup[] = [];
-  for await (const group of groups) {
-    batch.push(group);
-    if (batch.length >= CHUNK_REPORTS) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
 }
 
 function tally(summary: ImportSummary, plan: ChunkPlan) {
@@ -181,7 +88,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
   const actor = options.actor;
   const limit = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const summary: ImportSummary = { rows: 0, observations: 0, reports: { created: 0, updated: 0, unchanged: 0 } };
-  const errors = new Collected();
+  const errors = new Collected(STORED_ERRORS);
 
   // Progress is written like every other write: queued on the writer connection (lib/db/writes.ts).
   const updateJob = (data: Prisma.ImportJobUpdateInput) => writeTransaction((tx) => tx.importJob.update({ where: { id: importId }, data }));
@@ -256,7 +163,7 @@ export async function runImport(source: ReadableStream<Uint8Array> | Readable, o
     try {
       await writeTransaction(
         async (tx) => {
-          const again = new Collected();
+          const again = new Collected(STORED_ERRORS);
           const records = csvParser();
           const file = fs.createReadStream(spoolPath!);
           // Errors reach the loop below through the pipeline. But when the loop ends early (a

@@ -66,6 +66,7 @@ async function createReport(payload: Record<string, unknown>): Promise<ReportJso
   return response.json();
 }
 
+const toCsvLine = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
 const blankIds = (rows: CsvRow[]) => rows.map((row) => ({ ...row, report_id: "", report_version: "" }));
 
 describe("the template", () => {
@@ -307,6 +308,36 @@ describe("what the file must look like", () => {
     const result = await upload(toCsv([a, { ...b, notes: "different" }]), true);
     expect(result.status).toBe(400);
     expect(result.body.error!.issues).toContainEqual(expect.objectContaining({ row: 3, column: "notes" }));
+  });
+
+  it("refuses a report of more rows than a report's 1,000 observations with one error naming the rows past it, and writes nothing", async () => {
+    // The attack of issue 12: the template's first row repeated until the file nears the size limit.
+    const template = await (await templateRoute(apiRequest("GET", "/api/v1/import/template.csv"), noParams)).text();
+    const [head, first] = (parse(template) as string[][]).map(toCsvLine);
+    const csv = `${head}\n${`${first}\n`.repeat(3_000)}`;
+    const before = await counts();
+    for (const dryRun of [true, false]) {
+      const result = await upload(csv, dryRun);
+      expect(result.status).toBe(400);
+      expect(result.body.error!.issues).toEqual([
+        expect.objectContaining({ row: 1002, message: expect.stringMatching(/^rows 1002–3001 \(2,000 more\) belong to the report that starts on row 2, which already has 1,000 rows/) }),
+      ]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a cell longer than its column holds, and a header of thousands of columns, each with one error", async () => {
+    const template = await (await templateRoute(apiRequest("GET", "/api/v1/import/template.csv"), noParams)).text();
+    const [columns, cells] = parse(template) as string[][];
+    const head = toCsvLine(columns);
+    const first = toCsvLine(cells);
+    cells[columns.indexOf("observation_note")] = "x".repeat(5_000);
+    const long = await upload(`${head}\n${toCsvLine(cells)}\n`, true);
+    expect(long.status).toBe(400);
+    expect(long.body.error!.issues).toEqual([expect.objectContaining({ row: 2, column: "observation_note", message: "is 5,000 characters long; this column holds at most 2,000" })]);
+    const wide = await upload(`${Array.from({ length: 5_000 }, (_, i) => `c${i}`).join(",")}\n${first}\n`, true);
+    expect(wide.status).toBe(400);
+    expect(wide.body.error!.issues).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/^The header has 5,000 columns/) })]);
   });
 
   it("refuses anything that is not a CSV body, and files over the limit", async () => {

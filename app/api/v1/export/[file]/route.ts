@@ -8,6 +8,7 @@ import { reportFilterFields } from "@/lib/schemas/report-query";
 import { EXPORT_CHARTS, csvStream, exportBatches, type ExportChart } from "@/lib/export/csv";
 import { fileStem } from "@/lib/dashboard/describe";
 import { exportMetadata } from "@/lib/export/metadata";
+import { exportClient, exportSlots } from "@/lib/export/limits";
 import { requireReader, requireStatuses } from "@/lib/auth/viewer";
 
 const exportQuerySchema = reportFilterFields
@@ -32,7 +33,9 @@ export const GET = apiRoute<{ params: Promise<{ file: string }> }>(async (reques
   const { rows, ...filters } = parsed.data;
   requireStatuses(viewer, filters.status);
   const filename = `${fileStem(chart, filters, rows)}.csv`;
-  return new Response(await csvStream(exportBatches(getPrisma(), chart, filters, rows)), {
+  // Held while the file streams, released when it ends, fails or the client goes (lib/export/limits.ts).
+  const release = exportSlots.acquire(exportClient(request));
+  return new Response(await csvStream(exportBatches(getPrisma(), chart, filters, rows), release), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
