@@ -1,6 +1,6 @@
 // Attacks of issue 12, retried against the built app (SQLite), with figures:
-//   sign-in flood    48 parallel failed sign-ins, each with its own invented
-//                    X-Forwarded-For: how many the per-address limit refused,
+//   sign-in flood    48 parallel failed sign-ins from an untrusted client
+//                    (127.0.0.2), each with its own invented X-Forwarded-For: how many the per-address limit refused,
 //                    and the dashboard's latency meanwhile;
 //   parallel export  8 full exports of 10,000 demo reports at once (8 clients
 //                    behind a trusted proxy), /api/health and the dashboard
@@ -10,6 +10,7 @@
 //                    alive, its peak memory.
 // Run alone: `npx tsx reliability/attacks.ts [--quick]`.
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -41,13 +42,26 @@ async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
   return times;
 }
 
+/** One POST from 127.0.0.2: a client on this machine that is not the trusted proxy (127.0.0.1). */
+function postFromUntrusted(url: string, path: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${url}${path}`, { method: "POST", localAddress: "127.0.0.2", headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 async function signInFlood(url: string): Promise<ReliabilityRow[]> {
   const attempt = (i: number) =>
-    fetch(`${url}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: url, "x-forwarded-for": `198.51.${Math.floor(i / 250)}.${(i % 250) + 1}` },
-      body: JSON.stringify({ email: `nobody-${i}@example.org`, password: "wrong password, long enough" }),
-    }).then((r) => r.status);
+    postFromUntrusted(
+      url,
+      "/api/auth/sign-in/email",
+      { "content-type": "application/json", origin: url, "x-forwarded-for": `198.51.${Math.floor(i / 250)}.${(i % 250) + 1}` },
+      JSON.stringify({ email: `nobody-${i}@example.org`, password: "wrong password, long enough" }),
+    );
   const flood = Promise.all(Array.from({ length: 48 }, (_, i) => attempt(i)));
   const dashboard = probe(`${url}/`, flood);
   const statuses = await flood;
