@@ -71,7 +71,7 @@ async function signInFlood(url: string): Promise<ReliabilityRow[]> {
     row(PART, "sign-in flood: 48 spoofed attempts, 401 (checked)", count(401), "≤ 10", count(401) <= 10),
     row(PART, "sign-in flood: 429 (address limit) + 503 (busy)", count(429) + count(503), "≥ 38", count(429) + count(503) >= 38),
     mustBe(PART, "sign-in flood: 5xx other than 503", statuses.filter((s) => s >= 500 && s !== 503).length),
-    row(PART, "sign-in flood: dashboard p99 ms meanwhile", Math.round(percentile(times, 99)), "< 500", percentile(times, 99) < 500),
+    row(PART, `sign-in flood: dashboard p50 / p99 ms meanwhile (${times.length} probes)`, `${Math.round(percentile(times, 50))} / ${Math.round(percentile(times, 99))}`, "p99 < 500", percentile(times, 99) < 500),
   ];
 }
 
@@ -90,8 +90,8 @@ async function parallelExports(url: string, quick: boolean): Promise<Reliability
     mustBe(PART, `parallel export: full exports answered 200 (of 8${quick ? ", quick" : ""})`, ok, 8),
     row(PART, "parallel export: MiB each, seconds for all 8", `${(results[0].bytes / 1048576).toFixed(1)}, ${seconds.toFixed(1)}`),
     row(PART, "parallel export: a 9th meanwhile", `${ninth.status}, Retry-After ${ninth.retryAfter}`, "429", ninth.status === 429 && ninth.retryAfter !== null),
-    row(PART, "parallel export: /api/health p99 ms", Math.round(percentile(health, 99)), "< 500", percentile(health, 99) < 500),
-    row(PART, "parallel export: dashboard p99 ms", Math.round(percentile(dashboard, 99)), "< 500", percentile(dashboard, 99) < 500),
+    row(PART, `parallel export: /api/health p50 / p99 ms (${health.length} probes)`, `${Math.round(percentile(health, 50))} / ${Math.round(percentile(health, 99))}`, "p99 < 500", percentile(health, 99) < 500),
+    row(PART, `parallel export: dashboard p50 / p99 ms (${dashboard.length} probes)`, `${Math.round(percentile(dashboard, 50))} / ${Math.round(percentile(dashboard, 99))}`, "p99 < 500", percentile(dashboard, 99) < 500),
   ];
 }
 
@@ -137,6 +137,8 @@ export const run: ReliabilityPart = async ({ quick }) => {
   // The exports come from 8 clients behind a proxy on this machine, as through a load balancer.
   const server = await startServer(target.url, { TRUSTED_PROXIES: "127.0.0.1", SECURE_COOKIES: "false" });
   try {
+    // Warm: the first render of a page after a start compiles it, and is not what is measured here.
+    for (const page of ["/", "/api/health", "/"]) await (await fetch(`${server.url}${page}`)).arrayBuffer();
     const rows: ReliabilityRow[] = [];
     rows.push(...(await signInFlood(server.url)));
     rows.push(...(await parallelExports(server.url, quick)));
