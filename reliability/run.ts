@@ -6,6 +6,7 @@
 //   load         50 connections on the read endpoints for 30 s while an admin writes
 //   crash        SIGKILL mid-import and mid-write-burst, then restart
 //   backup       db:backup while writing, db:restore under the running app
+//   attacks      the sign-in flood, parallel full exports and the one-report import of issue 12
 // PostgreSQL runs are included when a server answers at TEST_DATABASE_URL
 // (default postgresql://postgres@127.0.0.1:5432/postgres). Exits non-zero if
 // any figure misses its target. A script to run on demand, not a test: the
@@ -19,7 +20,7 @@ import { buildIfNeeded } from "../scripts/next";
 import { formatRows } from "./table";
 import type { ReliabilityPart, ReliabilityRow } from "./types";
 
-const PARTS = ["fuzz", "concurrency", "load", "crash", "backup"] as const;
+const PARTS = ["fuzz", "concurrency", "load", "crash", "backup", "attacks"] as const;
 type PartName = (typeof PARTS)[number];
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" } } });
