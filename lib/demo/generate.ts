@@ -15,6 +15,11 @@ export interface DemoOptions {
   toYear: number;
 }
 
+/** Where db:demo writes: the --database flag, else DATABASE_URL (as every db: command), else data/demo.db. */
+export function demoDatabaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.DATABASE_URL || "file:./data/demo.db";
+}
+
 export const DEFAULT_DEMO_OPTIONS: DemoOptions = {
   reports: 100_000,
   observationsPerReport: 10,
