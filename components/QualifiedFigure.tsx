@@ -8,13 +8,13 @@ export function QualifiedFigure({
   size = "normal",
 }: {
   count: number | null;
-  qualifier: Qualifier;
+  qualifier: Qualifier | null;
   size?: "normal" | "large";
 }) {
   if (count === null) {
     return <span className="figure figure--named">{NAMED_WITHOUT_FIGURE}</span>;
   }
-  const words = QUALIFIER_WORDS[qualifier];
+  const words = QUALIFIER_WORDS[qualifier ?? "exact"];
   return (
     <span className={`figure figure--${size}`} title={formatQualified(count, qualifier, "symbol")}>
       {words && <span className="figure__qualifier">{words} </span>}

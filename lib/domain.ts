@@ -1,4 +1,4 @@
-// The project's vocabulary (see DESIGN.md). Plain data: usable on the server,
+// The project's vocabulary (see "Data model" in the README). Plain data: usable on the server,
 // in client components and in scripts.
 
 export const QUALIFIERS = ["exact", "approximately", "at_least", "more_than", "up_to"] as const;

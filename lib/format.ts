@@ -34,10 +34,11 @@ export type QualifiedStyle = "words" | "symbol" | "compact";
  * "more than 40,000,000" (words), "> 40,000,000" (symbol), "> 40M" (compact).
  * A null count is a named source without a figure.
  */
-export function formatQualified(count: number | null, qualifier: Qualifier, style: QualifiedStyle = "words"): string {
+export function formatQualified(count: number | null, qualifier: Qualifier | null, style: QualifiedStyle = "words"): string {
   if (count === null) return NAMED_WITHOUT_FIGURE;
   const number = style === "compact" ? compact.format(count) : integer.format(count);
-  const prefix = style === "words" ? QUALIFIER_WORDS[qualifier] : QUALIFIER_SYMBOLS[qualifier];
+  const stated = qualifier ?? "exact";
+  const prefix = style === "words" ? QUALIFIER_WORDS[stated] : QUALIFIER_SYMBOLS[stated];
   return prefix ? `${prefix} ${number}` : number;
 }
 

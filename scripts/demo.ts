@@ -1,5 +1,6 @@
 // npm run db:demo -- [--reports 100000] [--observations-per-report 10] [--seed 42]
 //                    [--database file:./data/demo.db] [--force]
+// The database is --database, else DATABASE_URL (as for every db: command), else data/demo.db.
 // Fills a separate database with a deterministic synthetic dataset for demos
 // and benchmarks. It never writes into a database that already exists unless
 // --force is given, which recreates it.
@@ -7,7 +8,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { databaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
-import { DEFAULT_DEMO_OPTIONS } from "../lib/demo/generate";
+import { DEFAULT_DEMO_OPTIONS, demoDatabaseUrl } from "../lib/demo/generate";
 import { writeDemoToSqlite } from "../lib/demo/write-sqlite";
 
 const { values } = parseArgs({
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     observationsPerReport: positiveInt("observations-per-report", values["observations-per-report"], DEFAULT_DEMO_OPTIONS.observationsPerReport),
     seed: positiveInt("seed", values.seed, DEFAULT_DEMO_OPTIONS.seed),
   };
-  const url = values.database ?? "file:./data/demo.db";
+  const url = demoDatabaseUrl(values.database);
   const config = databaseConfig(url);
   if (config.provider !== "sqlite") throw new Error("db:demo writes SQLite files for now; give --database file:…");
   const file = config.filePath!;

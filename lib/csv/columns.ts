@@ -54,7 +54,7 @@ export const CSV_COLUMN_DESCRIPTIONS: Record<CsvColumn, string> = {
   target_country_name: "English name of the target country (read only).",
   metric: `What was counted: ${Object.keys(METRICS).join(", ")}.`,
   count: "The figure as a whole number; empty when the source was named without a number.",
-  qualifier: "exact, approximately, at_least, more_than or up_to — as the speaker said it.",
+  qualifier: "exact, approximately, at_least, more_than or up_to — as the speaker said it; empty when there is no count.",
   display_value: 'The figure with its qualifier, e.g. "> 40,000,000"; "named, no figure" when there is no count (read only).',
   period_start: "First day the figure covers (YYYY-MM-DD).",
   period_end: "Last day the figure covers; empty for an open period (\"since …\").",
@@ -161,7 +161,7 @@ export function reportValues(report: ReportJson): ReportValues {
 export function observationValues(o: ReportJson["observations"][number]): ObservationValues {
   return {
     count: text(o.count),
-    qualifier: o.qualifier,
+    qualifier: text(o.qualifier),
     display_value: formatQualified(o.count, o.qualifier, "symbol"),
     period_start: o.periodStart,
     period_end: text(o.periodEnd),

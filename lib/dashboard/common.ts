@@ -36,7 +36,7 @@ export interface FigureRow {
   observationId: number | bigint;
   reportId: number | bigint;
   count: number | bigint | null;
-  qualifier: string;
+  qualifier: string | null;
   periodStart: string;
   periodEnd: string | null;
   statedKey: string;
@@ -50,7 +50,7 @@ export interface FigureRow {
 
 export function toFigure(row: FigureRow): Figure {
   const count = toNumber(row.count);
-  const qualifier = row.qualifier as Qualifier;
+  const qualifier = row.qualifier as Qualifier | null;
   return {
     count,
     qualifier,

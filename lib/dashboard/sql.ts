@@ -15,9 +15,15 @@ export interface Dialect {
   bucketStart(column: Prisma.Sql, bucket: Bucket): Prisma.Sql;
 }
 
-/** a = b, where two NULLs are equal — written the same way on every database. */
+/**
+ * a = b, where two NULLs are equal and a NULL never equals a value: always
+ * true or false, never NULL (a NOT NULL column may be set from it). Written
+ * the same way on every database, where PostgreSQL would say IS NOT DISTINCT
+ * FROM and SQLite IS. (`a = b OR (a IS NULL AND b IS NULL)` is NULL when
+ * exactly one side is NULL.)
+ */
 export function sameOrBothNull(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))`;
+  return Prisma.sql`((${a} IS NULL AND ${b} IS NULL) OR (${a} IS NOT NULL AND ${b} IS NOT NULL AND ${a} = ${b}))`;
 }
 
 const sqlite: Dialect = {

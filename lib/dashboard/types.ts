@@ -6,7 +6,8 @@ import type { Bucket } from "./sql";
 /** A figure as drawn: the number, its qualifier, and the report it comes from. */
 export interface Figure {
   count: number | null;
-  qualifier: Qualifier;
+  /** null exactly when count is null. */
+  qualifier: Qualifier | null;
   /** "> 40,000,000", or "named, no figure". */
   display: string;
   reportId: number;

@@ -15,6 +15,11 @@ export interface DemoOptions {
   toYear: number;
 }
 
+/** Where db:demo writes: the --database flag, else DATABASE_URL (as every db: command), else data/demo.db. */
+export function demoDatabaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.DATABASE_URL || "file:./data/demo.db";
+}
+
 export const DEFAULT_DEMO_OPTIONS: DemoOptions = {
   reports: 100_000,
   observationsPerReport: 10,
@@ -40,7 +45,8 @@ export interface DemoReport {
   citations: Array<{ id: number; outletId: number; kind: string; url: string | null; publishedOn: string | null; takenFromId: number | null }>;
   observations: Array<{
     count: number | null;
-    qualifier: Qualifier;
+    /** null exactly when count is null. */
+    qualifier: Qualifier | null;
     periodStart: string;
     periodEnd: string | null;
     scopeType: "all" | "country" | "region";
@@ -127,7 +133,7 @@ export function* demoReports(
       const withoutFigure = random() < 0.2;
       observations.push({
         count: withoutFigure ? null : Math.floor(headline * random() * 0.5),
-        qualifier: withoutFigure ? "exact" : pickWeighted(random, QUALIFIER_WEIGHTS),
+        qualifier: withoutFigure ? null : pickWeighted(random, QUALIFIER_WEIGHTS),
         periodStart,
         periodEnd,
         scopeType: region ? "region" : "country",

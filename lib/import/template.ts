@@ -29,7 +29,7 @@ const EXAMPLE: ReportJson = {
   ],
   observations: [
     { id: 0, count: 40_000_000, qualifier: "more_than", periodStart: "2019-04-11", periodEnd: null, scope: { type: "all", code: null }, note: null },
-    { id: 0, count: null, qualifier: "exact", periodStart: "2019-04-11", periodEnd: null, scope: { type: "country", code: "US" }, note: "mainly" },
+    { id: 0, count: null, qualifier: null, periodStart: "2019-04-11", periodEnd: null, scope: { type: "country", code: "US" }, note: "mainly" },
   ],
 };
 

@@ -7,6 +7,13 @@ import { sameOrBothNull } from "../dashboard/sql";
 
 type Executor = Pick<Db, "$executeRaw">;
 
+/**
+ * Whether observation o is its report r's headline: all sources, over the
+ * report's own period. Never NULL (the column is NOT NULL): the start columns
+ * are NOT NULL and the ends are compared NULL-safely.
+ */
+const isHeadlineSql = Prisma.sql`(o."scopeType" = 'all' AND o."periodStart" = r."periodStart" AND ${sameOrBothNull(Prisma.sql`o."periodEnd"`, Prisma.sql`r."periodEnd"`)})`;
+
 /** The UPDATE for some reports' observations, or for all of them (reportIds omitted). */
 export function observationFactsSql(reportIds?: readonly number[]): Prisma.Sql {
   const only = reportIds === undefined ? Prisma.empty : Prisma.sql` AND o."reportId" IN (${Prisma.join(reportIds)})`;
@@ -14,7 +21,7 @@ export function observationFactsSql(reportIds?: readonly number[]): Prisma.Sql {
     UPDATE "Observation" AS o SET
       "scopeCode" = COALESCE(o."scopeCountryCode", o."scopeRegionCode", ''),
       "hasCount" = (o."count" IS NOT NULL),
-      "isHeadline" = (o."scopeType" = 'all' AND o."periodStart" = r."periodStart" AND ${sameOrBothNull(Prisma.sql`o."periodEnd"`, Prisma.sql`r."periodEnd"`)}),
+      "isHeadline" = ${isHeadlineSql},
       "reportTarget" = r."targetCountryCode",
       "reportMetric" = r."metric",
       "reportStatus" = r."status",
@@ -44,14 +51,14 @@ export async function syncAllObservationFacts(db: Executor): Promise<number> {
 
 /** How many observations carry facts that differ from their report's: 0 unless a write forgot to sync. */
 export async function staleObservationFacts(db: Pick<Db, "$queryRaw">): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ stale: number | bigint }>>`
+  // Every comparison is NULL-safe: a NULL here would hide a stale row (NOT NULL is NULL, not true).
+  const [row] = await db.$queryRaw<Array<{ stale: number | bigint }>>(Prisma.sql`
     SELECT COUNT(*) AS stale FROM "Observation" o JOIN "Report" r ON r."id" = o."reportId"
      WHERE o."reportTarget" <> r."targetCountryCode" OR o."reportMetric" <> r."metric" OR o."reportStatus" <> r."status"
         OR o."reportDeleted" <> (r."deletedAt" IS NOT NULL) OR o."reportStatedKey" <> COALESCE(r."statedOn", '')
         OR o."reportPeriodStart" <> r."periodStart"
-        OR NOT (o."reportPeriodEnd" = r."periodEnd" OR (o."reportPeriodEnd" IS NULL AND r."periodEnd" IS NULL))
+        OR NOT ${sameOrBothNull(Prisma.sql`o."reportPeriodEnd"`, Prisma.sql`r."periodEnd"`)}
         OR o."scopeCode" <> COALESCE(o."scopeCountryCode", o."scopeRegionCode", '') OR o."hasCount" <> (o."count" IS NOT NULL)
-        OR o."isHeadline" <> (o."scopeType" = 'all' AND o."periodStart" = r."periodStart"
-                              AND (o."periodEnd" = r."periodEnd" OR (o."periodEnd" IS NULL AND r."periodEnd" IS NULL)))`;
+        OR o."isHeadline" IS NULL OR o."isHeadline" <> ${isHeadlineSql}`);
   return Number(row.stale);
 }

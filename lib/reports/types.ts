@@ -14,7 +14,8 @@ export interface ObservationJson {
   id: number;
   /** null: the source was named without a number. */
   count: number | null;
-  qualifier: Qualifier;
+  /** How the count was said; null exactly when count is null. */
+  qualifier: Qualifier | null;
   periodStart: string;
   periodEnd: string | null;
   scope: { type: ScopeType; code: string | null };

@@ -116,7 +116,8 @@ export const scopeSchema = z
 export const observationSchema = z.strictObject({
   id: ignoredId,
   count: countField,
-  qualifier: z.enum(QUALIFIERS, { error: oneOf(QUALIFIERS) }).default("exact"),
+  /** How the count was said; "exact" when omitted. Only with a count: a source named without a figure has none. */
+  qualifier: z.enum(QUALIFIERS, { error: oneOf(QUALIFIERS) }).nullable().optional(),
   /** Default: the report's period. */
   periodStart: pastDate.optional(),
   periodEnd: pastDate.nullable().optional(),
@@ -188,6 +189,7 @@ function withObservationPeriods(report: ReportFields) {
     ...report,
     observations: report.observations.map((observation) => ({
       ...observation,
+      qualifier: observation.count === null ? null : (observation.qualifier ?? "exact"),
       periodStart: observation.periodStart ?? report.periodStart,
       periodEnd: observation.periodEnd === undefined ? report.periodEnd : observation.periodEnd,
     })),
@@ -265,6 +267,9 @@ function checkReport(raw: Record<string, unknown>, ctx: z.RefinementCtx): void {
     const observation = valid(observationSchema, item);
     if (!observation) return;
     const at = (field: string) => ["observations", index, field];
+    if (observation.count === null && observation.qualifier) {
+      issue(at("qualifier"), `must be empty when count is null: a source named without a figure has no qualifier (got '${observation.qualifier}')`);
+    }
     const start = observation.periodStart ?? periodStart;
     const end = observation.periodEnd === undefined ? periodEnd : observation.periodEnd;
     if (start === undefined || end === undefined) return;

@@ -46,7 +46,8 @@ const validRow: fc.Arbitrary<Row> = fc
     report_period_end: r.end,
     stated_on: "",
     count: r.count,
-    qualifier: r.qualifier,
+    // A source named without a figure has no qualifier.
+    qualifier: r.count === "" ? "" : r.qualifier,
     scope_type: r.scope[0],
     source_code: r.scope[1],
     observation_note: r.note,

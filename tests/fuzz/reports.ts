@@ -124,7 +124,8 @@ export function validReport(uid: string): fc.Arbitrary<GeneratedReport> {
           })),
           observations: r.observations.map((o) => ({
             count: o.count,
-            qualifier: o.qualifier,
+            // A source named without a figure has no qualifier.
+            qualifier: o.count === null ? null : o.qualifier,
             periodStart,
             periodEnd,
             scope: o.scope,

@@ -42,7 +42,7 @@ export async function addReport(db: Db, spec: ReportSpec) {
       observations: {
         create: spec.observations.map((o, position) => ({
           count: o.count === null ? null : BigInt(o.count),
-          qualifier: o.qualifier ?? "exact",
+          qualifier: o.count === null ? null : (o.qualifier ?? "exact"),
           periodStart: o.periodStart ?? spec.periodStart,
           periodEnd: o.periodEnd === undefined ? periodEnd : o.periodEnd,
           scopeType: o.scope?.type ?? "all",

@@ -1,5 +1,6 @@
 // Given `npm run db:demo`, the synthetic dataset is the same on every machine
 // for the same seed, and every synthetic report says it is synthetic.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -54,5 +55,32 @@ describe.skipIf(TEST_PROVIDER !== "sqlite")("the synthetic demo dataset", () => 
     expect(stats).toEqual({ synthetic: 300, reports: 301, labelled: 300 });
     // The only named speaker that is not synthetic is the founding story's Javier Jara.
     expect(speakers).toEqual({ n: 1 });
+  });
+});
+
+// `npm run db:demo` honours DATABASE_URL like every db: command; --database still wins.
+// Before, it ignored DATABASE_URL and wrote data/demo.db.
+describe.skipIf(TEST_PROVIDER !== "sqlite")("where npm run db:demo writes", () => {
+  const run = (args: string[], databaseUrl: string) =>
+    execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/demo.ts", "--reports", "3", ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    });
+
+  it("writes to DATABASE_URL when no --database is given", () => {
+    const file = path.join(dir, "from-env.db");
+    const output = run([], `file:${file}`);
+    expect(output).toContain(file);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM "Report" WHERE synthetic = 1`).get()).toEqual({ n: 3 });
+    db.close();
+  });
+
+  it("writes to --database when both are given", () => {
+    const fromEnv = path.join(dir, "env-loses.db");
+    const fromFlag = path.join(dir, "flag-wins.db");
+    run(["--database", `file:${fromFlag}`], `file:${fromEnv}`);
+    expect(fs.existsSync(fromFlag)).toBe(true);
+    expect(fs.existsSync(fromEnv)).toBe(false);
   });
 });

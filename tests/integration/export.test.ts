@@ -61,7 +61,7 @@ describe("CSV export", () => {
     const { rows } = await download("reports.csv", "?target=PE");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ count: "1000", qualifier: "approximately", display_value: "≈ 1,000", scope_type: "all" });
-    expect(rows[1]).toMatchObject({ count: "", display_value: "named, no figure", scope_type: "country", source_code: "US", source_name: "United States of America" });
+    expect(rows[1]).toMatchObject({ count: "", qualifier: "", display_value: "named, no figure", scope_type: "country", source_code: "US", source_name: "United States of America" });
   });
 
   it("neutralises formula cells and quotes newlines and quotes (RFC 4180)", async () => {

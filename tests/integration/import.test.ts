@@ -88,7 +88,7 @@ describe("the template", () => {
     expect(imported).toMatchObject({ status: "draft", targetCountry: "EC", periodEnd: null });
     expect(imported.observations.map((o) => [o.count, o.qualifier, o.scope.code])).toEqual([
       [40_000_000, "more_than", null],
-      [null, "exact", "US"],
+      [null, null, "US"],
     ]);
     // The seeded AFP outlet and deputy minister were matched by their details, not created again.
     expect(await t.db.outlet.count()).toBe(2);

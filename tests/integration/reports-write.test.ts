@@ -126,7 +126,7 @@ describe("correcting a report (PATCH)", () => {
     const updated: ReportJson = await response.json();
     expect(updated.observations.map((o) => [o.count, o.qualifier, o.scope.code, o.periodStart])).toEqual([
       [1500, "more_than", null, "2020-01-01"],
-      [null, "exact", "CL", "2020-01-01"],
+      [null, null, "CL", "2020-01-01"],
     ]);
   });
 

@@ -100,6 +100,7 @@ const CASES: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["a count as a string", observation({ count: "1000" }), "observations.0.count", /whole number/],
   ["a missing count", { observations: [{ scope: { type: "all" } }] }, "observations.0.count", /whole number ≥ 0, or null/],
   ["an unknown qualifier", observation({ qualifier: "roughly" }), "observations.0.qualifier", /must be one of exact/],
+  ["a qualifier without a count", observation({ count: null, qualifier: "approximately" }), "observations.0.qualifier", /must be empty when count is null/],
   ["an unknown scope type", observation({ scope: { type: "planet" } }), "observations.0.scope.type", /must be one of all, country, region/],
   ["a country scope without a code", observation({ scope: { type: "country" } }), "observations.0.scope.code", /must name the source country/],
   ["an unknown source country", observation({ scope: { type: "country", code: "QQ" } }), "observations.0.scope.code", /Unknown country code 'QQ'/],

@@ -29,7 +29,7 @@ const founding: ReportJson = {
   ],
   observations: [
     { id: 1, count: 40_000_000, qualifier: "more_than", periodStart: "2019-04-11", periodEnd: null, scope: { type: "all", code: null }, note: null },
-    { id: 2, count: null, qualifier: "exact", periodStart: "2019-04-11", periodEnd: null, scope: { type: "region", code: "150" }, note: "several European countries" },
+    { id: 2, count: null, qualifier: null, periodStart: "2019-04-11", periodEnd: null, scope: { type: "region", code: "150" }, note: "several European countries" },
   ],
 };
 

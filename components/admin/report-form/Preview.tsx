@@ -57,7 +57,7 @@ export function previewReport(form: FormState): ReportJson | null {
       return {
         id: -1 - i,
         count: typeof count === "number" && Number.isInteger(count) && count >= 0 && count <= MAX_COUNT ? count : null,
-        qualifier: o.qualifier,
+        qualifier: count === null ? null : o.qualifier,
         periodStart: o.ownPeriod && validDate(o.periodStart) ? o.periodStart : form.periodStart,
         periodEnd: o.ownPeriod ? dateOrNull(o.periodEnd) : periodEnd,
         scope: { type: o.scopeType, code: o.scopeType === "all" || !validCode ? null : o.scopeCode },

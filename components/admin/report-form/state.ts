@@ -162,7 +162,7 @@ export function formFromReport(report: ReportJson): FormState {
       return {
         key: newKey("o"),
         count: o.count === null ? "" : o.count.toLocaleString("en-US"),
-        qualifier: o.qualifier,
+        qualifier: o.qualifier ?? "exact",
         scopeType: o.scope.type,
         scopeCode: text(o.scope.code),
         note: text(o.note),
@@ -215,7 +215,8 @@ export function toPayload(form: FormState, version?: number): Record<string, unk
     })),
     observations: form.observations.map((o) => ({
       count: parseCount(o.count),
-      qualifier: o.qualifier,
+      // A source named without a figure has no qualifier (the API refuses one).
+      qualifier: parseCount(o.count) === null ? null : o.qualifier,
       scope: { type: o.scopeType, code: o.scopeType === "all" ? null : orNull(o.scopeCode) },
       note: orNull(o.note),
       ...(o.ownPeriod ? { periodStart: o.periodStart, periodEnd: orNull(o.periodEnd) } : {}),
