@@ -19,7 +19,7 @@ import {
 } from "recharts";
 import type { TimelineData, TimelineMark } from "@/lib/dashboard/types";
 import { seriesColour } from "./palette";
-import { DAY_MS, FigureTooltip, compactNumber, dayMs } from "./shared";
+import { DAY_MS, FigureTooltip, axisTick, dayMs } from "./shared";
 
 interface Point extends TimelineMark {
   x: number;
@@ -200,7 +200,7 @@ export function TimelineChart({
           scale={useLog ? "log" : "linear"}
           domain={yDomain}
           allowDataOverflow
-          tickFormatter={compactNumber}
+          tickFormatter={axisTick}
           tick={{ fontSize: 12 }}
           width={64}
           name="Reported figure"
