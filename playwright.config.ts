@@ -78,8 +78,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "dashboard", testMatch: "dashboard.spec.ts", use: { ...chromium, baseURL: `http://127.0.0.1:${readPort}` } },
-    { name: "chromium", testIgnore: ["dashboard.spec.ts", "two-instances.spec.ts"], use: chromium },
+    { name: "dashboard", testMatch: ["dashboard.spec.ts", "dashboard-honesty.spec.ts"], use: { ...chromium, baseURL: `http://127.0.0.1:${readPort}` } },
+    { name: "chromium", testIgnore: ["dashboard.spec.ts", "dashboard-honesty.spec.ts", "two-instances.spec.ts"], use: chromium },
     // Starts its own two instances on a PostgreSQL database (TEST_DATABASE_URL).
     { name: "postgresql", testMatch: "two-instances.spec.ts", timeout: 300_000 },
   ],

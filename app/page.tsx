@@ -35,7 +35,7 @@ function shownCount(chart: ChartData): string {
   switch (chart.chart) {
     case "timeline": {
       const hidden = chart.data.hiddenSeries ? ` ${chart.data.hiddenSeries} more targets match; pick targets in the filter to see them.` : "";
-      const figures = chart.data.marks.length;
+      const figures = chart.data.marks.filter((mark) => mark.count !== null).length;
       return `${figures.toLocaleString("en-US")} figure${figures === 1 ? "" : "s"} for ${chart.data.series.length} target${chart.data.series.length === 1 ? "" : "s"}.${hidden}`;
     }
     default: {
@@ -116,7 +116,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               csvFull={csv("full")}
               containerId="chart-area"
               imageAvailable={view.view === "chart" && !empty}
-              caption={{ title, subtitle: chartRule(chart), sourceLine, fileStem: fileStem(view.chart, filters, "displayed") }}
+              caption={{ title, subtitle: chartRule(chart, filters), sourceLine, fileStem: fileStem(view.chart, filters, "displayed") }}
             />
           </div>
         </div>
@@ -127,7 +127,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               {title}
             </h2>
             <p className="chart-panel__subtitle">{summary}</p>
-            <p className="chart-panel__rule">{chartRule(chart)}</p>
+            <p className="chart-panel__rule">{chartRule(chart, filters)}</p>
             {warning && <p className="notice notice--info">{warning}</p>}
             {empty ? (
               <div className="empty" role="status">
@@ -188,7 +188,11 @@ function TimelineLegend({ chart }: { chart: Extract<ChartData, { chart: "timelin
       {chart.data.series.map((series, index) => (
         <li key={series.code}>
           <span className="legend__swatch" style={{ background: seriesColour(index) }} />
-          {series.name} <span className="muted">({series.figures} figure{series.figures === 1 ? "" : "s"})</span>
+          {series.name}{" "}
+          <span className="muted">
+            ({series.figures} figure{series.figures === 1 ? "" : "s"}
+            {series.named > 0 && `; ${series.named} naming the source without a figure`})
+          </span>
         </li>
       ))}
     </ul>

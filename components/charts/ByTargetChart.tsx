@@ -11,7 +11,14 @@ export function ByTargetChart({ data }: { data: ByTargetData }) {
         key: row.code,
         label: row.name,
         figure: row,
-        note: row.reports > 1 ? `Latest of ${row.reports} reports on ${row.name}; earlier ones are not added.` : undefined,
+        note:
+          [
+            row.source ? `Attributed to ${row.source}.` : null,
+            row.reports > 1 ? `Latest of ${row.reports} reports on ${row.name}; earlier ones are not added.` : null,
+            row.context ? `${row.context[0].toUpperCase()}${row.context.slice(1)}.` : null,
+          ]
+            .filter(Boolean)
+            .join(" ") || undefined,
       }))}
     />
   );

@@ -5,7 +5,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatQualified, NAMED_WITHOUT_FIGURE } from "@/lib/format";
 import type { Figure } from "@/lib/dashboard/types";
-import { FigureTooltip, NAMED_FILL, NamedHatchDefs, compactNumber } from "./shared";
+import { FigureTooltip, NAMED_FILL, NamedHatchDefs, axisTick } from "./shared";
 
 export interface RankedRow {
   key: string;
@@ -38,7 +38,7 @@ export function RankedBars({ rows, colour, valueName }: { rows: RankedRow[]; col
         <XAxis
           type="number"
           domain={[0, max]}
-          tickFormatter={compactNumber}
+          tickFormatter={axisTick}
           tick={{ fontSize: 12 }}
           name={valueName}
           // With only named sources there is no quantity to put on an axis.

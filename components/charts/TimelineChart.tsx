@@ -18,12 +18,15 @@ import {
   useYAxisDomain,
 } from "recharts";
 import type { TimelineData, TimelineMark } from "@/lib/dashboard/types";
+import { placeMark, timelineDomain, type Placement } from "@/lib/dashboard/timeline-layout";
+import { formatDate, formatPeriod } from "@/lib/format";
 import { seriesColour } from "./palette";
-import { DAY_MS, FigureTooltip, compactNumber, dayMs } from "./shared";
+import { DAY_MS, FigureTooltip, axisTick, dayMs, sourceRef } from "./shared";
 
 interface Point extends TimelineMark {
   x: number;
   y: number;
+  placement: Placement;
 }
 
 const BUCKET_WORDS = { day: "day", week: "week", month: "month", year: "year" } as const;
@@ -49,37 +52,48 @@ function Clipped({ id, children }: { id: string; children: React.ReactNode }) {
 }
 
 /** Segments and arrows drawn with the chart's own scales, under the points. */
-function PeriodSegments({ marks, colours }: { marks: TimelineMark[]; colours: Map<string, string> }) {
+function PeriodSegments({ points, colours }: { points: Point[]; colours: Map<string, string> }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   if (!x || !y) return null;
   return (
     <g className="timeline-segments" aria-hidden="true">
-      {marks.map((mark, index) => {
-        if (mark.kind !== "period" || mark.count === null) return null;
-        const x1 = x(dayMs(mark.periodStart));
-        const yy = y(mark.count);
+      {points.map((point, index) => {
+        if (point.kind !== "period") return null;
+        const x1 = x(point.placement.x);
+        const yy = y(point.y);
         if (x1 === undefined || yy === undefined) return null;
-        const colour = colours.get(mark.series) ?? "#333";
-        if (mark.drawEnd === null) {
+        const colour = colours.get(point.series) ?? "#333";
+        // Began before the axis start: a chevron at the edge says the period goes on to the left.
+        const edge = point.placement.clippedStart ? (
+          <path className="timeline-edge" d={`M${x1 + 9},${yy - 6} l-7,6 l7,6`} fill="none" stroke={colour} strokeWidth={2} />
+        ) : null;
+        if (point.placement.endX === null) {
           // Open period, statement date unknown: an arrow, not a guessed end.
-          return <path key={index} d={`M${x1},${yy} h18 m-6,-5 l6,5 l-6,5`} fill="none" stroke={colour} strokeWidth={2} />;
+          return (
+            <g key={index}>
+              {edge}
+              <path d={`M${x1},${yy} h18 m-6,-5 l6,5 l-6,5`} fill="none" stroke={colour} strokeWidth={2} />
+            </g>
+          );
         }
-        if (mark.drawEnd === mark.periodStart) return null;
-        const x2 = x(dayMs(mark.drawEnd) + DAY_MS);
-        if (x2 === undefined) return null;
+        if (point.drawEnd === point.periodStart) return null;
+        const x2 = x(point.placement.endX);
+        if (x2 === undefined) return <g key={index}>{edge}</g>;
         return (
-          <line
-            key={index}
-            x1={x1}
-            x2={Math.max(x2, x1 + 2)}
-            y1={yy}
-            y2={yy}
-            stroke={colour}
-            strokeWidth={3}
-            strokeDasharray={mark.periodEnd === null ? "6 4" : undefined}
-            strokeLinecap="round"
-          />
+          <g key={index}>
+            {edge}
+            <line
+              x1={x1}
+              x2={Math.max(x2, x1 + 2)}
+              y1={yy}
+              y2={yy}
+              stroke={colour}
+              strokeWidth={3}
+              strokeDasharray={point.periodEnd === null ? "6 4" : undefined}
+              strokeLinecap="round"
+            />
+          </g>
         );
       })}
     </g>
@@ -158,19 +172,13 @@ export function TimelineChart({
 }) {
   const colours = useColours(data);
   const names = new Map(data.series.map((series) => [series.code, series.name]));
-  const points: Point[] = data.marks.filter((m) => m.count !== null).map((m) => ({ ...m, x: dayMs(m.periodStart), y: m.count as number }));
-  const starts = points.map((p) => p.x);
-  const ends = data.marks.map((m) => dayMs(m.drawEnd ?? m.periodStart) + DAY_MS);
-  // At least a year in view, so a lone figure sits in a readable stretch of time.
-  const MIN_SPAN = 365 * DAY_MS;
-  const centre = (Math.min(...starts) + Math.max(...ends)) / 2;
-  const min = Math.min(Math.min(...starts), centre - MIN_SPAN / 2);
-  const max = Math.max(Math.max(...ends), centre + MIN_SPAN / 2);
-  const pad = (max - min) * 0.04;
-  const domain: [number, number] = [
-    range?.from ? dayMs(range.from) : min - pad,
-    range?.to ? dayMs(range.to) + DAY_MS : max + pad,
-  ];
+  const domain = timelineDomain(data.marks, range);
+  const points: Point[] = data.marks.flatMap((m) => {
+    const placement = m.count === null ? null : placeMark(m, domain);
+    return placement ? [{ ...m, x: placement.x, y: m.count as number, placement }] : [];
+  });
+  const named = data.marks.filter((m) => m.count === null);
+  if (points.length === 0) return <NamedList marks={named} names={names} />;
   const axis = timeTicks(domain);
   const values = points.map((p) => p.y);
   const useLog = scale === "log" && values.every((v) => v > 0);
@@ -180,6 +188,7 @@ export function TimelineChart({
   const events = data.events.filter((event) => dayMs(event.date) >= domain[0] && dayMs(event.date) <= domain[1]);
 
   return (
+    <>
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart margin={{ top: 28, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#e6eaef" />
@@ -200,7 +209,7 @@ export function TimelineChart({
           scale={useLog ? "log" : "linear"}
           domain={yDomain}
           allowDataOverflow
-          tickFormatter={compactNumber}
+          tickFormatter={axisTick}
           tick={{ fontSize: 12 }}
           width={64}
           name="Reported figure"
@@ -219,7 +228,7 @@ export function TimelineChart({
         {!data.bucket && (
           <Clipped id="timeline-clip">
             <DailyBars marks={data.marks} colours={colours} log={useLog} />
-            <PeriodSegments marks={data.marks} colours={colours} />
+            <PeriodSegments points={points} colours={colours} />
           </Clipped>
         )}
         {data.series.map((series) => (
@@ -247,10 +256,33 @@ export function TimelineChart({
               ) : point.periodEnd === null ? (
                 <div className="chart-tooltip__note">Open-ended period (“since …”)</div>
               ) : null;
-            return <FigureTooltip title={names.get(point.series) ?? point.series} figure={point} extra={extra} />;
+            const edge = point.placement.clippedStart ? (
+              <div className="chart-tooltip__note">Began {formatDate(point.periodStart)}, before the chart starts: drawn from its left edge.</div>
+            ) : null;
+            const title = `${names.get(point.series) ?? point.series}${point.source ? `, attributed to ${point.source}` : ""}`;
+            return <FigureTooltip title={title} figure={point} extra={<>{edge}{extra}</>} />;
           }}
         />
       </ComposedChart>
     </ResponsiveContainer>
+    <NamedList marks={named} names={names} />
+    </>
+  );
+}
+
+/** Sources named without a figure: said in words beside the chart, never drawn as a quantity. */
+function NamedList({ marks, names }: { marks: TimelineMark[]; names: Map<string, string> }) {
+  if (marks.length === 0) return null;
+  return (
+    <div className="timeline-named">
+      <h3 className="label">Named, no figure</h3>
+      <ul>
+        {marks.map((mark) => (
+          <li key={mark.observationId}>
+            <strong>{mark.source}</strong>: named, no figure, in a report on {names.get(mark.series) ?? mark.series} ({formatPeriod(mark.periodStart, mark.periodEnd)}) {sourceRef(mark)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -7,27 +7,20 @@
 import { useState } from "react";
 import type { MapShape } from "@/lib/dashboard/map-geometry";
 import type { SourceRow } from "@/lib/dashboard/types";
-import { FigureTooltip, NamedHatchDefs, compactNumber } from "./shared";
+import { compactLabel } from "@/lib/format";
+import { mapClassLimits, mapClassOf } from "@/lib/dashboard/map-classes";
+import { FigureTooltip, NamedHatchDefs } from "./shared";
 
 const RAMP = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
 
-function classes(values: number[]): number[] {
-  if (values.length === 0) return [];
-  const lo = Math.log10(Math.max(1, Math.min(...values)));
-  const hi = Math.log10(Math.max(1, Math.max(...values)));
-  const step = (hi - lo) / RAMP.length || 1;
-  return RAMP.map((_, i) => 10 ** (lo + step * (i + 1)));
-}
-
 function colourFor(value: number, limits: number[]): string {
-  const index = limits.findIndex((limit) => value <= limit);
-  return RAMP[index === -1 ? RAMP.length - 1 : index];
+  return RAMP[mapClassOf(value, limits)];
 }
 
 export function WorldMap({ shapes, rows, width, height }: { shapes: MapShape[]; rows: SourceRow[]; width: number; height: number }) {
   const [hover, setHover] = useState<{ row: SourceRow | null; name: string; x: number; y: number } | null>(null);
   const byCode = new Map(rows.filter((row) => row.scopeType === "country").map((row) => [row.code, row]));
-  const limits = classes([...byCode.values()].flatMap((row) => (row.count === null ? [] : [row.count])));
+  const limits = mapClassLimits([...byCode.values()].flatMap((row) => (row.count === null ? [] : [row.count])), RAMP.length);
   return (
     <div className="world-map">
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby="map-title" className="world-map__svg">
@@ -66,7 +59,7 @@ export function WorldMap({ shapes, rows, width, height }: { shapes: MapShape[]; 
         {limits.map((limit, index) => (
           <li key={index}>
             <span className="map-legend__swatch" style={{ background: RAMP[index] }} />
-            {index === 0 ? "up to" : "to"} {compactNumber(limit)}
+            {index === 0 ? "up to" : "to"} {compactLabel(limit)}
           </li>
         ))}
         <li>

@@ -12,8 +12,8 @@ export const dayMs = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
 export const DAY_MS = 86_400_000;
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-export const compactNumber = (value: number) => compact.format(value);
+/** Axis ticks: round values, so their short form is exact ("40M", "1,250"). */
+export { axisLabel as axisTick } from "@/lib/format";
 
 /** Diagonal hatching for "named, no figure": clearly not a bar of some height. */
 export function NamedHatchDefs() {

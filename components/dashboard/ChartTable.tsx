@@ -47,10 +47,13 @@ export function ChartTable({ chart, caption }: { chart: ChartData; caption: stri
           <tbody>
             {chart.data.marks.map((mark, index) => (
               <tr key={index} data-report-id={mark.reportId} data-key={mark.series} data-display={mark.display}>
-                <th scope="row">{names.get(mark.series) ?? mark.series}</th>
+                <th scope="row">
+                  {names.get(mark.series) ?? mark.series}
+                  {mark.source && <span className="muted"> · from {mark.source}</span>}
+                </th>
                 <FigureCells figure={mark} />
                 <td>
-                  {mark.kind === "daily" ? "daily figure" : "headline"}
+                  {mark.count === null ? "source named" : mark.kind === "daily" ? "daily figure" : mark.source ? "figure for the source" : "headline"}
                   {mark.others > 0 && <span className="muted"> · latest of {mark.others + 1} in its {chart.data.bucket}</span>}
                 </td>
                 <SourceCell figure={mark} />
@@ -112,9 +115,15 @@ export function ChartTable({ chart, caption }: { chart: ChartData; caption: stri
           <tbody>
             {chart.data.rows.map((row) => (
               <tr key={row.code} data-report-id={row.reportId} data-key={row.code} data-display={row.display}>
-                <th scope="row">{row.name}</th>
+                <th scope="row">
+                  {row.name}
+                  {row.source && <span className="muted"> · from {row.source}</span>}
+                </th>
                 <FigureCells figure={row} />
-                <td className="num">{row.reports}</td>
+                <td className="num">
+                  {row.reports}
+                  {row.context && <div className="muted table-context">{row.context}</div>}
+                </td>
                 <SourceCell figure={row} />
               </tr>
             ))}

@@ -30,6 +30,7 @@ export function SourcesPanel({ sources, csvHref }: { sources: SourcesPanelData; 
                     {findCountry(entry.targetCountry)?.name ?? entry.targetCountry}: {entry.headline ?? "no overall figure"}{" "}
                     {(METRICS[entry.metric] ?? entry.metric).toLowerCase()}
                   </Link>
+                  {entry.headlineNote && <span className="source-entry__context muted"> ({entry.headlineNote})</span>}
                   {entry.synthetic && <span className="tag tag--synthetic">synthetic</span>}
                   {entry.status !== "published" && <span className={`tag tag--${entry.status}`}>{entry.status}</span>}
                 </div>

@@ -7,7 +7,14 @@ import { formatDate } from "../format";
 import type { ChartData } from "./load";
 import { CHART_TITLES, type ChartId, type DashboardFilters } from "./filters";
 
-export function chartRule(chart: ChartData): string {
+const SOURCE_RULE =
+  " Filtered by source: only figures attributed to the selected sources are drawn; a report that only names them shows “named, no figure”, and a report's overall total is never the source's figure.";
+
+export function chartRule(chart: ChartData, filters: DashboardFilters = {}): string {
+  return baseRule(chart) + (filters.source?.length ? SOURCE_RULE : "");
+}
+
+function baseRule(chart: ChartData): string {
   switch (chart.chart) {
     case "timeline":
       return chart.data.bucket

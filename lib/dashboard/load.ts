@@ -6,6 +6,7 @@ import { numberFigures, reportOrder, type Db } from "./common";
 import type { ChartId, DashboardFilters } from "./filters";
 import { sourceNumbers, sourcesPanel } from "./sources";
 import { reportTimeline } from "./timeline";
+import { headlineContextLabel } from "./source-scope";
 import type { BySourceData, ByTargetData, SourcesPanelData, TimelineData } from "./types";
 
 export type ChartData =
@@ -28,22 +29,23 @@ function timelineOrder(data: TimelineData): number[] {
 }
 
 export async function loadChart(db: Db, filters: DashboardFilters, chart: ChartId): Promise<LoadedChart> {
+  const note = headlineContextLabel(filters);
   switch (chart) {
     case "timeline": {
       const data = await reportTimeline(db, filters);
-      const sources = await sourcesPanel(db, timelineOrder(data));
+      const sources = await sourcesPanel(db, timelineOrder(data), note);
       return { chart: { chart, data: { ...data, marks: numberFigures(data.marks, sourceNumbers(sources)) } }, sources };
     }
     case "by-source":
     case "map": {
       const data = await countsBySource(db, filters, { scope: "any", limit: chart === "map" ? 400 : undefined });
-      const sources = await sourcesPanel(db, reportOrder(data.rows));
+      const sources = await sourcesPanel(db, reportOrder(data.rows), note);
       const numbered = { ...data, rows: numberFigures(data.rows, sourceNumbers(sources)) };
       return { chart: chart === "map" ? { chart, data: numbered } : { chart, data: numbered }, sources };
     }
     case "by-target": {
       const data = await latestByTarget(db, filters);
-      const sources = await sourcesPanel(db, reportOrder(data.rows));
+      const sources = await sourcesPanel(db, reportOrder(data.rows), note);
       return { chart: { chart, data: { ...data, rows: numberFigures(data.rows, sourceNumbers(sources)) } }, sources };
     }
   }

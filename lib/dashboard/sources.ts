@@ -31,7 +31,8 @@ async function lastUpdated(db: Db, reportIds: readonly number[]): Promise<string
   return last === null ? null : new Date(last).toISOString();
 }
 
-export async function sourcesPanel(db: Db, reportIds: readonly number[]): Promise<SourcesPanelData> {
+/** `headlineNote`: under a source filter, what each report's headline is ("total of all sources, in reports that name …"). */
+export async function sourcesPanel(db: Db, reportIds: readonly number[], headlineNote: string | null = null): Promise<SourcesPanelData> {
   const listed = reportIds.slice(0, PANEL_LENGTH);
   const byId = new Map((await reportsById(db, listed)).map((report) => [report.id, report]));
   const entries: ChartSource[] = [];
@@ -49,6 +50,7 @@ export async function sourcesPanel(db: Db, reportIds: readonly number[]): Promis
       synthetic: report.synthetic,
       statedOn: report.statedOn,
       headline: headline ? formatQualified(headline.count, headline.qualifier as Qualifier, "symbol") : null,
+      headlineNote: headline ? headlineNote : null,
       speakers: report.speakers.map((speaker) => ({
         name: speakerName(speaker),
         description: speakerDescription(speaker),

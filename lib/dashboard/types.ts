@@ -23,6 +23,8 @@ export interface Figure {
 
 export interface TimelineMark extends Figure {
   series: string;
+  /** The source the figure is attributed to (under a source filter); null for an all-sources figure. */
+  source: string | null;
   /** "period": a report's headline over its period; "daily": one day of a daily series. */
   kind: "period" | "daily";
   /** Where the drawn segment ends: the period's end, else the statement date; null draws a point with an open arrow. */
@@ -35,8 +37,8 @@ export interface TimelineData {
   /** null: every report is drawn on its own period. */
   bucket: Bucket | null;
   marks: TimelineMark[];
-  /** Targets drawn, with how many figures each has in view. */
-  series: Array<{ code: string; name: string; figures: number }>;
+  /** Targets drawn, with how many figures each has in view and (under a source filter) how many name a source without one. */
+  series: Array<{ code: string; name: string; figures: number; named: number }>;
   /** Targets that matched but are not drawn, to keep the chart readable. */
   hiddenSeries: number;
   events: Array<{ id: number; date: string; label: string }>;
@@ -65,6 +67,10 @@ export interface TargetRow extends Figure {
   name: string;
   /** Reports on this target in the filtered set. */
   reports: number;
+  /** The source the figure is attributed to (under a source filter); null for a headline. */
+  source: string | null;
+  /** Under a source filter, the report's all-sources total, labelled as such ("total of all sources, in reports that name …: > 40,000,000"). */
+  context: string | null;
 }
 
 export interface ByTargetData {
@@ -83,6 +89,8 @@ export interface ChartSource {
   synthetic: boolean;
   statedOn: string | null;
   headline: string | null;
+  /** Under a source filter: "total of all sources, in reports that name …", so the headline is not read as the source's figure. */
+  headlineNote: string | null;
   speakers: Array<{ name: string; description: string; subject: string; quote: string | null }>;
   chain: Array<{ outlet: string; kind: string; url: string | null; publishedOn: string | null }>;
   quote: string | null;

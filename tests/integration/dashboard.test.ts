@@ -112,7 +112,7 @@ describe("timeline", () => {
       ["daily", 40, "2021-05-01", "2021-05-01"],
       ["daily", 45, "2021-05-02", "2021-05-02"],
     ]);
-    expect(data.series).toEqual([{ code: "PE", name: "Peru", figures: 4 }]);
+    expect(data.series).toEqual([{ code: "PE", name: "Peru", figures: 4, named: 0 }]);
   });
 
   it("ends an open period at its statement date, or leaves it open when that is unknown", async () => {
