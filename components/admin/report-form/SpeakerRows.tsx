@@ -2,7 +2,7 @@
 // Who said it: existing speakers found by search, or new ones described here.
 import { SPEAKER_SUBJECT_KEYS, SPEAKER_SUBJECTS } from "@/lib/domain";
 import { speakerDescription, speakerName } from "@/lib/reports/provenance";
-import { Combobox, type Option } from "../Combobox";
+import { Combobox, type Option } from "@/components/Combobox";
 import { COUNTRY_OPTIONS, countryName, Field, RemoveButton } from "./fields";
 import { emptySpeaker, type FormState, type SpeakerRef, type SpeakerRow } from "./state";
 
