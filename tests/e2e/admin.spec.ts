@@ -199,6 +199,48 @@ test("bad input is named beside its field and nothing is saved", async ({ browse
   await screenshot(page, "admin-form-errors");
 });
 
+test("form errors name only what the admin can see, in plain words, without breaking the figure's row", async ({ browser }) => {
+  const page = await pageAs(browser, ADMIN);
+  await page.goto("/admin/reports/new");
+  await pickFromCombobox(page, "Target country", "Ecuador");
+  await page.getByLabel("Period start").fill("2020-03-01");
+  await page.getByLabel("Period end").fill("2020-02-01");
+  await page.getByLabel("Figure 1 count").fill("about forty million");
+  await page.getByRole("button", { name: "Create report" }).click();
+  const banner = page.locator(".form-error");
+  await expect(banner).toContainText(/things? to fix before saving/);
+  // The number said is the number of marked fields: the figure's hidden period is not a third problem.
+  const said = Number((await banner.textContent())!.match(/(\d+) things? to fix/)![1]);
+  await expect(page.locator(".field--invalid")).toHaveCount(said);
+  await expect(page.locator(".field--invalid").filter({ hasText: "Period end" })).toContainText("must be on or after the start of the period (2020-03-01)");
+  const figure = page.getByRole("group", { name: "Figure 1" });
+  const countField = figure.locator(".field--invalid").filter({ hasText: "Count" });
+  await expect(countField).toContainText("Write a whole number, e.g. 2,194 — or leave it empty if no figure was given");
+  await expect(countField).not.toContainText("null");
+  // The error grows its own cell downwards: the count box stays level with the qualifier beside it.
+  const qualifierBox = await figure.getByLabel("Qualifier").boundingBox();
+  const countBox = await figure.getByLabel("Figure 1 count").boundingBox();
+  expect(Math.abs(countBox!.y - qualifierBox!.y)).toBeLessThan(2);
+  await screenshot(page, "admin-form-errors-plain-1440");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await figure.scrollIntoViewIfNeeded();
+  await screenshot(page, "admin-form-errors-plain-390");
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // An empty period start: "Required", not calendar rules.
+  await page.getByLabel("Period start").fill("");
+  await page.getByLabel("Period end").fill("");
+  await page.getByLabel("Figure 1 count").fill("2,194");
+  await page.getByRole("button", { name: "Create report" }).click();
+  const start = page.locator(".field--invalid").filter({ hasText: "Period start" });
+  await expect(start).toContainText("Required");
+  await expect(start).not.toContainText("calendar");
+  await expect(start).not.toContainText("1970");
+  const saidNow = Number((await banner.textContent())!.match(/(\d+) things? to fix/)![1]);
+  await expect(page.locator(".field--invalid")).toHaveCount(saidNow);
+  await expect(page).toHaveURL(/\/admin\/reports\/new$/);
+});
+
 test("an analyst cannot reach the admin area", async ({ browser }) => {
   const page = await pageAs(browser, createUser("analyst@example.org", "analyst"));
   await page.goto("/");
