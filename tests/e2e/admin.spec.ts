@@ -251,3 +251,92 @@ test("an analyst cannot reach the admin area", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
   await screenshot(page, "admin-forbidden-for-analyst");
 });
+
+test("an organisation speaking as itself is named as the organisation; an admin renames it on the Speakers page, with the version check", async ({ browser }) => {
+  const page = await pageAs(browser, ADMIN);
+  const token = createToken(ADMIN.email, "e2e speakers page");
+  const organisation = `State Service of Special Communications ${Math.random().toString(36).slice(2, 7)}`;
+  const created = await page.request.post("/api/v1/reports", {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      targetCountry: "UA",
+      periodStart: "2022-01-01",
+      periodEnd: "2022-12-31",
+      status: "published",
+      speakers: [{ organisation, country: "UA" }],
+      citations: [{ outlet: { name: "SSSCIP", kind: "government" } }],
+      observations: [{ count: 4500, qualifier: "more_than", scope: { type: "all" } }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const report = await created.json();
+  const speakerId: number = report.speakers[0].id;
+
+  // The report page names the organisation, not an unnamed person of it.
+  await page.goto(`/reports/${report.id}`);
+  await expect(page.locator("main")).toContainText(organisation);
+  await expect(page.locator("main")).not.toContainText("Unnamed official");
+
+  // The Speakers page lists it by that name; the admin edits it.
+  await page.goto("/admin/speakers");
+  const row = page.getByRole("listitem", { name: `Speaker ${speakerId}` });
+  await expect(row).toContainText(organisation);
+  await expect(row).toContainText("1 report");
+  await row.getByRole("button", { name: "Edit" }).click();
+  await row.getByLabel("Organisation").fill(`${organisation} of Ukraine`);
+  await screenshot(page, "admin-speakers-edit-1440");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText(`${organisation} of Ukraine`);
+  await expect(row).toContainText("version 2");
+  await page.goto(`/reports/${report.id}`);
+  await expect(page.locator("main")).toContainText(`${organisation} of Ukraine`);
+
+  // Someone else changes it meanwhile: saving the stale version is refused and nothing is overwritten.
+  await page.goto("/admin/speakers");
+  const again = page.getByRole("listitem", { name: `Speaker ${speakerId}` });
+  await again.getByRole("button", { name: "Edit" }).click();
+  const other = await page.request.patch(`/api/v1/speakers/${speakerId}`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { version: 2, role: "Press office" },
+  });
+  expect(other.status()).toBe(200);
+  await again.getByLabel("Organisation").fill("A stale rename");
+  await again.getByRole("button", { name: "Save" }).click();
+  await expect(again.getByRole("alert").first()).toContainText(/version/i);
+  const now = await (await page.request.get(`/api/v1/speakers/${speakerId}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(now.organisation).toBe(`${organisation} of Ukraine`);
+  expect(now.role).toBe("Press office");
+
+  // The edit is in the audit history.
+  await page.goto("/admin/audit");
+  await expect(page.locator("main")).toContainText(/speaker/i);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/admin/speakers");
+  await screenshot(page, "admin-speakers-390");
+});
+
+test("an admin edits an outlet on the Outlets page", async ({ browser }) => {
+  const page = await pageAs(browser, ADMIN);
+  const token = createToken(ADMIN.email, "e2e outlets page");
+  const name = `Outlet page test ${Math.random().toString(36).slice(2, 7)}`;
+  const created = await page.request.post("/api/v1/outlets", { headers: { authorization: `Bearer ${token}` }, data: { name, kind: "news_outlet" } });
+  expect(created.status()).toBe(201);
+  const outlet = await created.json();
+  await page.goto("/admin/outlets");
+  const row = page.getByRole("listitem", { name: `Outlet ${outlet.id}` });
+  await expect(row).toContainText(name);
+  await row.getByRole("button", { name: "Edit" }).click();
+  await row.getByLabel("Homepage").fill("not a url");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.locator(".field--invalid")).toContainText(/./);
+  await row.getByLabel("Homepage").fill("https://example.org/news");
+  await row.getByLabel("Kind").selectOption("broadcaster");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(row).toContainText("Broadcaster");
+  await expect(row).toContainText("version 2");
+  const now = await (await page.request.get(`/api/v1/outlets/${outlet.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(now).toMatchObject({ homepage: "https://example.org/news", kind: "broadcaster" });
+  await screenshot(page, "admin-outlets-1440");
+});

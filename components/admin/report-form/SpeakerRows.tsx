@@ -84,7 +84,7 @@ export function SpeakerRows({ form, setRows, errors }: { form: FormState; setRow
       <button type="button" className="button button--small" onClick={() => setRows([...form.speakers, emptySpeaker()])}>
         + Add speaker
       </button>
-      {form.speakers.some((s) => s.ref) && <p className="field__hint">An existing speaker is changed on the speaker itself (PATCH /api/v1/speakers/…), for every report that names them.</p>}
+      {form.speakers.some((s) => s.ref) && <p className="field__hint">An existing speaker is changed on the Speakers page, for every report that names them.</p>}
     </fieldset>
   );
 }
