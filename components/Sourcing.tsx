@@ -6,6 +6,7 @@ import {
   safeHref,
   speakerDescription,
   speakerName,
+  speaksAsOrganisation,
 } from "@/lib/reports/provenance";
 import type { CitationJson, ReportSpeakerJson } from "@/lib/reports/types";
 
@@ -51,7 +52,7 @@ export function Sourcing({ speakers, citations }: { speakers: ReportSpeakerJson[
       <ul className="speakers">
         {speakers.map((speaker) => (
           <li key={speaker.id} className="speaker">
-            <span className={speaker.name ? "speaker__name" : "speaker__name speaker__name--unknown"}>
+            <span className={speaker.name || speaksAsOrganisation(speaker) ? "speaker__name" : "speaker__name speaker__name--unknown"}>
               {speakerName(speaker)}
             </span>
             {speakerDescription(speaker) && <span className="speaker__role">{speakerDescription(speaker)}</span>}

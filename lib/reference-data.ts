@@ -47,6 +47,13 @@ export const COUNTRIES: readonly CountryRecord[] = Object.keys(countries.getAlph
   })
   .sort((a, b) => a.code.localeCompare(b.code));
 
+const allNames = countries.getNames("en", { select: "all" });
+
+/** Each country's other English names (i18n-iso-countries lists "USA", "Russia", "Turkey"…) and its alpha-3 code, for pickers' search. */
+export const COUNTRY_OTHER_NAMES: ReadonlyMap<string, readonly string[]> = new Map(
+  COUNTRIES.map((country) => [country.code, [...new Set([...(allNames[country.code] ?? []), country.alpha3])].filter((name) => name !== country.name && name !== country.code)]),
+);
+
 const countryByCode = new Map(COUNTRIES.map((country) => [country.code, country]));
 const regionByCode = new Map(REGIONS.map((region) => [region.code, region]));
 

@@ -9,7 +9,7 @@ import { asSameSiteCaller } from "@/lib/auth/action-caller";
 import type { ReportJson } from "@/lib/reports/types";
 import { createReport, updateReport } from "@/lib/writes/reports";
 import { deleteReport, restoreReport, retractReport, type DeletedReport } from "@/lib/writes/report-lifecycle";
-import { createSource, EVENTS, type EventJsonOut } from "@/lib/writes/sources";
+import { createSource, EVENTS, OUTLETS, SPEAKERS, updateSource, type EventJsonOut, type OutletJsonOut, type SpeakerJsonOut } from "@/lib/writes/sources";
 import { createApiToken, revokeApiToken, type CreatedToken, type TokenJson } from "@/lib/writes/accounts";
 import type { WriteResult } from "@/lib/writes/result";
 
@@ -53,6 +53,25 @@ export async function restoreReportAction(id: number, body: { reason?: string; t
 
 export async function createEventAction(payload: unknown): Promise<WriteResult<EventJsonOut>> {
   return asSameSiteCaller((actor) => createSource(EVENTS, actor, payload));
+}
+
+/** A speaker is changed for every report that names it: the dashboard and report pages change too. */
+export async function updateSpeakerAction(id: number, payload: unknown): Promise<WriteResult<SpeakerJsonOut>> {
+  const result = await updateSource(SPEAKERS, await actor(), id, payload);
+  if (result.ok) {
+    changedReports();
+    revalidatePath("/admin/speakers");
+  }
+  return result;
+}
+
+export async function updateOutletAction(id: number, payload: unknown): Promise<WriteResult<OutletJsonOut>> {
+  const result = await updateSource(OUTLETS, await actor(), id, payload);
+  if (result.ok) {
+    changedReports();
+    revalidatePath("/admin/outlets");
+  }
+  return result;
 }
 
 export async function createTokenAction(payload: unknown): Promise<WriteResult<CreatedToken>> {

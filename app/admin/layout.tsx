@@ -15,6 +15,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <nav className="admin-nav" aria-label="Admin">
         <Link href="/admin">Reports</Link>
         <Link href="/admin/reports/new">New report</Link>
+        <Link href="/admin/speakers">Speakers</Link>
+        <Link href="/admin/outlets">Outlets</Link>
         <Link href="/admin/import">Import CSV</Link>
         <Link href="/admin/audit">Audit history</Link>
         <Link href="/admin/tokens">API tokens</Link>

@@ -2,14 +2,17 @@
 // The filter bar. It holds no state of its own: every choice is written to the
 // URL (a new history entry, so back/forward walk through views), and the server
 // renders the dashboard for that URL. A link is therefore always a shareable view.
-import { useId, useState, useTransition } from "react";
+import { useId, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { METRICS, METRIC_KEYS, type Metric, type ReportStatus } from "@/lib/domain";
+import { Combobox, type Option as ComboboxOption } from "@/components/Combobox";
 import { dashboardHref, type DashboardFilters, type DashboardView } from "@/lib/dashboard/filters";
 
 export interface Option {
   value: string;
   label: string;
+  hint?: string;
+  aliases?: readonly string[];
 }
 
 export interface FilterOptions {
@@ -34,7 +37,7 @@ function presets(): Array<{ id: string; label: string; from?: string; to?: strin
   ];
 }
 
-/** A multiple choice with search: type, pick from the suggestions, remove with the chip's button. */
+/** A multiple choice with search: type, pick a suggestion (Enter or click), remove with the chip's button. */
 function MultiPicker({
   label,
   options,
@@ -49,17 +52,11 @@ function MultiPicker({
   placeholder: string;
 }) {
   const id = useId();
-  const [text, setText] = useState("");
   const byValue = new Map(options.map((option) => [option.value, option.label]));
-  const find = (input: string) => {
-    const needle = input.trim().toLowerCase();
-    return options.find((o) => o.label.toLowerCase() === needle || o.value.toLowerCase() === needle);
-  };
-  const add = (input: string) => {
-    const match = find(input);
-    if (match && !selected.includes(match.value)) onChange([...selected, match.value]);
-    if (match) setText("");
-  };
+  const choices = useMemo<Array<ComboboxOption<string>>>(
+    () => options.filter((o) => !selected.includes(o.value)).map((o) => ({ key: o.value, label: o.label, hint: o.hint, aliases: o.aliases, value: o.value })),
+    [options, selected],
+  );
   return (
     <div className="filter filter--multi">
       <label htmlFor={id} className="filter__label">
@@ -74,31 +71,15 @@ function MultiPicker({
             </button>
           </span>
         ))}
-        <input
-          id={id}
-          className="picker__input"
-          list={`${id}-options`}
-          value={text}
+        <Combobox
+          label={label}
+          inputId={id}
+          inputClassName="picker__input"
+          selected=""
+          options={choices}
           placeholder={selected.length ? "Add…" : placeholder}
-          onChange={(event) => {
-            setText(event.target.value);
-            // Picking a suggestion fills the whole label in one change.
-            if (find(event.target.value)) add(event.target.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") {
-              event.preventDefault();
-              add(text);
-            }
-          }}
+          onSelect={(value) => onChange([...selected, value])}
         />
-        <datalist id={`${id}-options`}>
-          {options
-            .filter((option) => !selected.includes(option.value))
-            .map((option) => (
-              <option key={option.value} value={option.label} />
-            ))}
-        </datalist>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { METRICS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { findCountry } from "@/lib/reference-data";
-import { safeHref } from "@/lib/reports/provenance";
+import { safeHref, UNNAMED_SPEAKER } from "@/lib/reports/provenance";
 import type { SourcesPanelData } from "@/lib/dashboard/types";
 
 const timestamp = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -36,7 +36,7 @@ export function SourcesPanel({ sources, csvHref }: { sources: SourcesPanelData; 
                 </div>
                 {entry.speakers.map((speaker, index) => (
                   <div key={index} className="source-entry__speaker">
-                    <span className={speaker.name === "Unnamed official" ? "speaker__name--unknown" : "speaker__name"}>{speaker.name}</span>
+                    <span className={speaker.name === UNNAMED_SPEAKER ? "speaker__name--unknown" : "speaker__name"}>{speaker.name}</span>
                     {speaker.description && <span className="muted">, {speaker.description}</span>}
                     <span className="muted"> — on {speaker.subject}</span>
                     {speaker.quote && <q className="source-entry__quote">{speaker.quote}</q>}

@@ -3,6 +3,7 @@
 import { CITATION_KINDS, METRICS, SPEAKER_SUBJECTS, type Qualifier } from "../domain";
 import { formatQualified } from "../format";
 import { findCountry, scopeName } from "../reference-data";
+import { speakerName, speaksAsOrganisation } from "../reports/provenance";
 
 export const FIELD_LABELS: Record<string, string> = {
   targetCountry: "Target country",
@@ -51,8 +52,9 @@ function describeObservation(o: Obj): string {
 }
 
 function describeSpeaker(s: Obj): string {
-  const who = str(s.name) || "Unnamed official";
-  const role = [str(s.role), str(s.organisation)].filter(Boolean).join(", ");
+  const named = { name: str(s.name) || null, role: str(s.role) || null, organisation: str(s.organisation) || null };
+  const who = speakerName(named);
+  const role = [named.role, speaksAsOrganisation(named) ? null : named.organisation].filter(Boolean).join(", ");
   const subject = SPEAKER_SUBJECTS[s.subject as keyof typeof SPEAKER_SUBJECTS];
   return [who + (role ? ` (${role})` : ""), subject ? `on ${subject}` : "", s.quote ? `“${str(s.quote)}”` : ""].filter(Boolean).join(" · ");
 }

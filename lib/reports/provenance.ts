@@ -5,14 +5,27 @@ import type { CitationJson, SpeakerJson } from "./types";
 
 export const UNNAMED_SPEAKER = "Unnamed official";
 
-export function speakerName(speaker: Pick<SpeakerJson, "name">): string {
+type Named = Pick<SpeakerJson, "name"> & Partial<Pick<SpeakerJson, "role" | "organisation">>;
+
+/**
+ * A speaker with neither a name nor a role but an organisation is the organisation speaking as
+ * itself ("State Service of Special Communications"), not an unnamed person of it.
+ */
+export function speaksAsOrganisation(speaker: Named): boolean {
+  return !speaker.name?.trim() && !speaker.role?.trim() && Boolean(speaker.organisation?.trim());
+}
+
+/** How a speaker is named: their name, else the organisation speaking as itself, else "Unnamed official". */
+export function speakerName(speaker: Named): string {
+  if (speaksAsOrganisation(speaker)) return speaker.organisation!.trim();
   return speaker.name?.trim() || UNNAMED_SPEAKER;
 }
 
-/** "Deputy Minister for …, Telecommunications ministry (Ecuador)" — the parts that are known. */
+/** "Deputy Minister for …, Telecommunications ministry (Ecuador)" — the parts that are known, less what the name already says. */
 export function speakerDescription(speaker: Omit<SpeakerJson, "id">): string {
   const where = speaker.country ? findCountry(speaker.country)?.name ?? speaker.country : null;
-  const parts = [speaker.role, speaker.organisation].filter((part): part is string => Boolean(part?.trim()));
+  const asItself = speaksAsOrganisation(speaker);
+  const parts = [speaker.role, asItself ? null : speaker.organisation].filter((part): part is string => Boolean(part?.trim()));
   const described = parts.join(", ");
   if (!where) return described;
   return described ? `${described} (${where})` : where;

@@ -123,7 +123,7 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
 ];
 
 /** Admin pages: anonymous visitors are sent to sign in, analysts get 403, admins the page. */
-export const ADMIN_PAGES: string[] = ["/admin", "/admin/reports/new", "/admin/reports/1", "/admin/import", "/admin/audit", "/admin/tokens"];
+export const ADMIN_PAGES: string[] = ["/admin", "/admin/reports/new", "/admin/reports/1", "/admin/import", "/admin/audit", "/admin/tokens", "/admin/speakers", "/admin/outlets"];
 
 // Each app/admin page file → the path that covers it in ADMIN_PAGES (dynamic segments filled in).
 export const ADMIN_PAGE_FILES: Record<string, string> = {
@@ -133,6 +133,8 @@ export const ADMIN_PAGE_FILES: Record<string, string> = {
   "app/admin/import/page.tsx": "/admin/import",
   "app/admin/audit/page.tsx": "/admin/audit",
   "app/admin/tokens/page.tsx": "/admin/tokens",
+  "app/admin/speakers/page.tsx": "/admin/speakers",
+  "app/admin/outlets/page.tsx": "/admin/outlets",
 };
 
 // ---------------------------------------------------------------------------

@@ -199,6 +199,48 @@ test("bad input is named beside its field and nothing is saved", async ({ browse
   await screenshot(page, "admin-form-errors");
 });
 
+test("form errors name only what the admin can see, in plain words, without breaking the figure's row", async ({ browser }) => {
+  const page = await pageAs(browser, ADMIN);
+  await page.goto("/admin/reports/new");
+  await pickFromCombobox(page, "Target country", "Ecuador");
+  await page.getByLabel("Period start").fill("2020-03-01");
+  await page.getByLabel("Period end").fill("2020-02-01");
+  await page.getByLabel("Figure 1 count").fill("about forty million");
+  await page.getByRole("button", { name: "Create report" }).click();
+  const banner = page.locator(".form-error");
+  await expect(banner).toContainText(/things? to fix before saving/);
+  // The number said is the number of marked fields: the figure's hidden period is not a third problem.
+  const said = Number((await banner.textContent())!.match(/(\d+) things? to fix/)![1]);
+  await expect(page.locator(".field--invalid")).toHaveCount(said);
+  await expect(page.locator(".field--invalid").filter({ hasText: "Period end" })).toContainText("must be on or after the start of the period (2020-03-01)");
+  const figure = page.getByRole("group", { name: "Figure 1" });
+  const countField = figure.locator(".field--invalid").filter({ hasText: "Count" });
+  await expect(countField).toContainText("Write a whole number, e.g. 2,194 — or leave it empty if no figure was given");
+  await expect(countField).not.toContainText("null");
+  // The error grows its own cell downwards: the count box stays level with the qualifier beside it.
+  const qualifierBox = await figure.getByLabel("Qualifier").boundingBox();
+  const countBox = await figure.getByLabel("Figure 1 count").boundingBox();
+  expect(Math.abs(countBox!.y - qualifierBox!.y)).toBeLessThan(2);
+  await screenshot(page, "admin-form-errors-plain-1440");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await figure.scrollIntoViewIfNeeded();
+  await screenshot(page, "admin-form-errors-plain-390");
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // An empty period start: "Required", not calendar rules.
+  await page.getByLabel("Period start").fill("");
+  await page.getByLabel("Period end").fill("");
+  await page.getByLabel("Figure 1 count").fill("2,194");
+  await page.getByRole("button", { name: "Create report" }).click();
+  const start = page.locator(".field--invalid").filter({ hasText: "Period start" });
+  await expect(start).toContainText("Required");
+  await expect(start).not.toContainText("calendar");
+  await expect(start).not.toContainText("1970");
+  const saidNow = Number((await banner.textContent())!.match(/(\d+) things? to fix/)![1]);
+  await expect(page.locator(".field--invalid")).toHaveCount(saidNow);
+  await expect(page).toHaveURL(/\/admin\/reports\/new$/);
+});
+
 test("an analyst cannot reach the admin area", async ({ browser }) => {
   const page = await pageAs(browser, createUser("analyst@example.org", "analyst"));
   await page.goto("/");
@@ -208,4 +250,93 @@ test("an analyst cannot reach the admin area", async ({ browser }) => {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
   await screenshot(page, "admin-forbidden-for-analyst");
+});
+
+test("an organisation speaking as itself is named as the organisation; an admin renames it on the Speakers page, with the version check", async ({ browser }) => {
+  const page = await pageAs(browser, ADMIN);
+  const token = createToken(ADMIN.email, "e2e speakers page");
+  const organisation = `State Service of Special Communications ${Math.random().toString(36).slice(2, 7)}`;
+  const created = await page.request.post("/api/v1/reports", {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      targetCountry: "UA",
+      periodStart: "2022-01-01",
+      periodEnd: "2022-12-31",
+      status: "published",
+      speakers: [{ organisation, country: "UA" }],
+      citations: [{ outlet: { name: "SSSCIP", kind: "government" } }],
+      observations: [{ count: 4500, qualifier: "more_than", scope: { type: "all" } }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const report = await created.json();
+  const speakerId: number = report.speakers[0].id;
+
+  // The report page names the organisation, not an unnamed person of it.
+  await page.goto(`/reports/${report.id}`);
+  await expect(page.locator("main")).toContainText(organisation);
+  await expect(page.locator("main")).not.toContainText("Unnamed official");
+
+  // The Speakers page lists it by that name; the admin edits it.
+  await page.goto("/admin/speakers");
+  const row = page.getByRole("listitem", { name: `Speaker ${speakerId}` });
+  await expect(row).toContainText(organisation);
+  await expect(row).toContainText("1 report");
+  await row.getByRole("button", { name: "Edit" }).click();
+  await row.getByLabel("Organisation").fill(`${organisation} of Ukraine`);
+  await screenshot(page, "admin-speakers-edit-1440");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText(`${organisation} of Ukraine`);
+  await expect(row).toContainText("version 2");
+  await page.goto(`/reports/${report.id}`);
+  await expect(page.locator("main")).toContainText(`${organisation} of Ukraine`);
+
+  // Someone else changes it meanwhile: saving the stale version is refused and nothing is overwritten.
+  await page.goto("/admin/speakers");
+  const again = page.getByRole("listitem", { name: `Speaker ${speakerId}` });
+  await again.getByRole("button", { name: "Edit" }).click();
+  const other = await page.request.patch(`/api/v1/speakers/${speakerId}`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { version: 2, role: "Press office" },
+  });
+  expect(other.status()).toBe(200);
+  await again.getByLabel("Organisation").fill("A stale rename");
+  await again.getByRole("button", { name: "Save" }).click();
+  await expect(again.getByRole("alert").first()).toContainText(/version/i);
+  const now = await (await page.request.get(`/api/v1/speakers/${speakerId}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(now.organisation).toBe(`${organisation} of Ukraine`);
+  expect(now.role).toBe("Press office");
+
+  // The edit is in the audit history.
+  await page.goto("/admin/audit");
+  await expect(page.locator("main")).toContainText(/speaker/i);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/admin/speakers");
+  await screenshot(page, "admin-speakers-390");
+});
+
+test("an admin edits an outlet on the Outlets page", async ({ browser }) => {
+  const page = await pageAs(browser, ADMIN);
+  const token = createToken(ADMIN.email, "e2e outlets page");
+  const name = `Outlet page test ${Math.random().toString(36).slice(2, 7)}`;
+  const created = await page.request.post("/api/v1/outlets", { headers: { authorization: `Bearer ${token}` }, data: { name, kind: "news_outlet" } });
+  expect(created.status()).toBe(201);
+  const outlet = await created.json();
+  await page.goto("/admin/outlets");
+  const row = page.getByRole("listitem", { name: `Outlet ${outlet.id}` });
+  await expect(row).toContainText(name);
+  await row.getByRole("button", { name: "Edit" }).click();
+  await row.getByLabel("Homepage").fill("not a url");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.locator(".field--invalid")).toContainText(/./);
+  await row.getByLabel("Homepage").fill("https://example.org/news");
+  await row.getByLabel("Kind").selectOption("broadcaster");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(row).toContainText("Broadcaster");
+  await expect(row).toContainText("version 2");
+  const now = await (await page.request.get(`/api/v1/outlets/${outlet.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(now).toMatchObject({ homepage: "https://example.org/news", kind: "broadcaster" });
+  await screenshot(page, "admin-outlets-1440");
 });

@@ -62,13 +62,14 @@ test("by source: named countries and the region Europe, never as zero; the map s
 
 test("filters live in the URL: they change the charts, survive reload, and back/forward", async ({ page }) => {
   await page.goto("/?chart=by-source");
-  await page.getByRole("combobox", { name: "Target country" }).fill("Peru (PE)");
+  await page.getByRole("combobox", { name: "Target country" }).fill("Peru");
+  await page.getByRole("combobox", { name: "Target country" }).press("Enter");
   await expect(page).toHaveURL(/target=PE/);
   await expect(page.getByText("No reported figure matches these filters.")).toBeVisible();
 
   await page.reload();
   await expect(page.getByText("No reported figure matches these filters.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Remove Peru (PE)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove Peru" })).toBeVisible();
 
   await page.goBack();
   await expect(page).not.toHaveURL(/target=/);
@@ -78,10 +79,52 @@ test("filters live in the URL: they change the charts, survive reload, and back/
 
   await page.getByRole("link", { name: "Clear all filters" }).click();
   await expect(page).not.toHaveURL(/target=/);
-  await page.getByRole("combobox", { name: "Source country or region" }).fill("Europe (region 150)");
+  await page.getByRole("combobox", { name: "Source country or region" }).fill("Europe");
+  await page.getByRole("combobox", { name: "Source country or region" }).press("Enter");
   await expect(page).toHaveURL(/source=150/);
   await expect(page.locator("#chart-area")).toContainText("Europe (region)");
   await expect(page.locator("#chart-area")).not.toContainText("Brazil");
+});
+
+test("the country picker: typing a name key by key adds nothing; Enter picks exactly the highlighted country", async ({ page }) => {
+  await page.goto("/?chart=by-source");
+  const box = page.getByRole("combobox", { name: "Target country" });
+  await box.click();
+  await box.pressSequentially("Ecuador", { delay: 60 });
+  // While typing, the suggestions follow the text and nothing is chosen.
+  await expect(page.getByRole("option").first()).toHaveText(/^Ecuador\s*EC$/);
+  await expect(page.locator(".chip")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/target=/);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/[?&]target=EC(&|$)/);
+  await expect(page.locator(".chip")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Remove Ecuador" })).toBeVisible();
+  await expect(box).toHaveValue("");
+  await page.screenshot({ path: "tests/output/picker-ecuador-1440.png" });
+
+  // A common name finds its country: "USA" → the United States of America, as a source.
+  const source = page.getByRole("combobox", { name: "Source country or region" });
+  await source.click();
+  await source.pressSequentially("USA", { delay: 60 });
+  await expect(page.getByRole("option").first()).toContainText("United States of America");
+  await page.screenshot({ path: "tests/output/picker-usa-1440.png" });
+  await source.press("Enter");
+  await expect(page).toHaveURL(/source=US(&|$)/);
+  await expect(page).toHaveURL(/target=EC/);
+  await expect(page.locator(".chip")).toHaveCount(2);
+});
+
+test("the country picker at phone width", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/?chart=by-source");
+  await page.getByRole("button", { name: /^Filters/ }).click();
+  const box = page.getByRole("combobox", { name: "Target country" });
+  await box.click();
+  await box.pressSequentially("Türk", { delay: 60 });
+  await expect(page.getByRole("option").first()).toContainText("Türkiye");
+  await page.screenshot({ path: "tests/output/picker-turkiye-390.png" });
+  await box.press("Enter");
+  await expect(page).toHaveURL(/target=TR/);
 });
 
 test("a link with a bad filter opens a working dashboard and says what it ignored", async ({ page }) => {

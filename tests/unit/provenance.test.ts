@@ -48,6 +48,18 @@ describe("speakers", () => {
     expect(speakerName({ name: "Javier Jara" })).toBe("Javier Jara");
   });
 
+  it("names an organisation that speaks as itself by the organisation, not as an unnamed official", () => {
+    const service = { name: null, role: null, organisation: "State Service of Special Communications", country: "UA" };
+    expect(speakerName(service)).toBe("State Service of Special Communications");
+    // The description does not repeat it: only the country is left to say.
+    expect(speakerDescription(service)).toBe("Ukraine");
+    // A person of an organisation, with a role but no name, is still an unnamed official of it.
+    const spokesperson = { name: null, role: "Spokesperson", organisation: "Ministry of Defence", country: null };
+    expect(speakerName(spokesperson)).toBe("Unnamed official");
+    expect(speakerDescription(spokesperson)).toBe("Spokesperson, Ministry of Defence");
+    expect(speakerName({ name: "Javier Jara", role: null, organisation: "MINTEL" })).toBe("Javier Jara");
+  });
+
   it("describes a speaker with only the parts that are known", () => {
     expect(speakerDescription({ name: null, role: "Deputy minister", organisation: null, country: "EC" })).toBe(
       "Deputy minister (Ecuador)",

@@ -2,7 +2,7 @@
 // Where it was published, and the chain: which citation each was taken from.
 import { CITATION_KIND_KEYS, CITATION_KINDS, OUTLET_KIND_KEYS, OUTLET_KINDS } from "@/lib/domain";
 import { outletKindLabel } from "@/lib/reports/provenance";
-import { Combobox, type Option } from "../Combobox";
+import { Combobox, type Option } from "@/components/Combobox";
 import { Field, RemoveButton } from "./fields";
 import { emptyCitation, type CitationRow, type FormState, type OutletRef } from "./state";
 

@@ -2,7 +2,7 @@
 // The figures: one row per figure, or per source named without one.
 import { QUALIFIERS, type ScopeType } from "@/lib/domain";
 import { QUALIFIER_WORDS } from "@/lib/format";
-import { Combobox } from "../Combobox";
+import { Combobox } from "@/components/Combobox";
 import { COUNTRY_OPTIONS, countryName, Field, REGION_OPTIONS, regionName, RemoveButton } from "./fields";
 import { emptyObservation, type FormState, type ObservationRow } from "./state";
 

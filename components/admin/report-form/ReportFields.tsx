@@ -4,7 +4,7 @@ import { useState } from "react";
 import { METRICS, METRIC_KEYS, REPORT_STATUSES } from "@/lib/domain";
 import { createEventAction } from "@/app/admin/actions";
 import type { EventJsonOut } from "@/lib/writes/sources";
-import { Combobox } from "../Combobox";
+import { Combobox } from "@/components/Combobox";
 import { COUNTRY_OPTIONS, countryName, Field } from "./fields";
 import type { FormState } from "./state";
 

@@ -14,7 +14,8 @@ import { ObservationRows } from "./ObservationRows";
 import { Preview } from "./Preview";
 import { ReportFields } from "./ReportFields";
 import { SpeakerRows } from "./SpeakerRows";
-import { emptyForm, errorsByField, formFromReport, toPayload, type FormState } from "./state";
+import { formErrors } from "./errors";
+import { emptyForm, formFromReport, toPayload, type FormState } from "./state";
 
 export function ReportForm({ report, events: initialEvents, savedVersion }: { report: ReportJson | null; events: EventJsonOut[]; savedVersion?: number }) {
   const router = useRouter();
@@ -25,7 +26,7 @@ export function ReportForm({ report, events: initialEvents, savedVersion }: { re
   const [saved, setSaved] = useState<string | null>(savedVersion && savedVersion === report?.version ? `Saved as version ${savedVersion}.` : null);
   const [pending, startTransition] = useTransition();
 
-  const errors = error?.issues ? errorsByField(form, error.issues) : {};
+  const { fields: errors, count: problems } = error?.issues ? formErrors(form, error.issues) : { fields: {} as Record<string, string>, count: 0 };
   const conflict = error?.code === "conflict" && error.details?.currentVersion ? (error.details as unknown as ConflictDetails) : null;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -52,7 +53,6 @@ export function ReportForm({ report, events: initialEvents, savedVersion }: { re
     });
   }
 
-  const problems = error?.issues?.length ?? 0;
   return (
     <div className="report-editor">
       <form
@@ -76,7 +76,7 @@ export function ReportForm({ report, events: initialEvents, savedVersion }: { re
         {error && !conflict && (
           <p className="form-error" role="alert">
             {problems > 0 ? `${problems} thing${problems > 1 ? "s" : ""} to fix before saving — see the marked fields.` : error.message}
-            {errors[""] || errors.form ? ` ${errors[""] ?? errors.form}` : ""}
+            {errors.form ? ` ${errors.form}` : ""}
           </p>
         )}
         <ReportFields form={form} set={set} errors={errors} events={events} onEventCreated={(event) => setEvents((list) => [event, ...list])} />

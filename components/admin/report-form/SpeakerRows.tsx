@@ -2,7 +2,7 @@
 // Who said it: existing speakers found by search, or new ones described here.
 import { SPEAKER_SUBJECT_KEYS, SPEAKER_SUBJECTS } from "@/lib/domain";
 import { speakerDescription, speakerName } from "@/lib/reports/provenance";
-import { Combobox, type Option } from "../Combobox";
+import { Combobox, type Option } from "@/components/Combobox";
 import { COUNTRY_OPTIONS, countryName, Field, RemoveButton } from "./fields";
 import { emptySpeaker, type FormState, type SpeakerRef, type SpeakerRow } from "./state";
 
@@ -84,7 +84,7 @@ export function SpeakerRows({ form, setRows, errors }: { form: FormState; setRow
       <button type="button" className="button button--small" onClick={() => setRows([...form.speakers, emptySpeaker()])}>
         + Add speaker
       </button>
-      {form.speakers.some((s) => s.ref) && <p className="field__hint">An existing speaker is changed on the speaker itself (PATCH /api/v1/speakers/…), for every report that names them.</p>}
+      {form.speakers.some((s) => s.ref) && <p className="field__hint">An existing speaker is changed on the Speakers page, for every report that names them.</p>}
     </fieldset>
   );
 }

@@ -2,8 +2,8 @@
 // Small pieces the report form is built from: a labelled field with its error
 // beside it, and the option lists of the pickers.
 import { useId } from "react";
-import { COUNTRIES, REGIONS } from "@/lib/reference-data";
-import type { Option } from "../Combobox";
+import { COUNTRIES, COUNTRY_OTHER_NAMES, REGIONS } from "@/lib/reference-data";
+import type { Option } from "@/components/Combobox";
 
 export function Field({
   label,
@@ -40,7 +40,13 @@ export function Field({
   );
 }
 
-export const COUNTRY_OPTIONS: Option<string>[] = COUNTRIES.map((c) => ({ key: c.code, label: c.name, hint: c.code, value: c.code }));
+export const COUNTRY_OPTIONS: Option<string>[] = COUNTRIES.map((c) => ({
+  key: c.code,
+  label: c.name,
+  hint: c.code,
+  aliases: COUNTRY_OTHER_NAMES.get(c.code),
+  value: c.code,
+}));
 export const REGION_OPTIONS: Option<string>[] = REGIONS.filter((r) => r.kind !== "world").map((r) => ({
   key: r.code,
   label: r.name,

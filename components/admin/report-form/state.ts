@@ -3,7 +3,6 @@
 // stable keys so errors, "taken from" links and React keep to the right row
 // when rows are added or removed.
 import type { CitationKind, Metric, OutletKind, Qualifier, ReportStatus, ScopeType, SpeakerSubject } from "@/lib/domain";
-import type { Issue } from "@/lib/api/errors";
 import type { ReportJson } from "@/lib/reports/types";
 
 export interface SpeakerRef {
@@ -222,27 +221,4 @@ export function toPayload(form: FormState, version?: number): Record<string, unk
       ...(o.ownPeriod ? { periodStart: o.periodStart, periodEnd: orNull(o.periodEnd) } : {}),
     })),
   };
-}
-
-/**
- * Issues from the server, by form field: "observations.2.count" becomes the
- * count of the row with that position's key, so the message shows beside it.
- */
-export function errorsByField(form: FormState, issues: readonly Issue[]): Record<string, string> {
-  const rows: Record<string, Array<{ key: string }>> = { speakers: form.speakers, citations: form.citations, observations: form.observations };
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const parts = issue.path.split(".");
-    let field = issue.path || "form";
-    if (rows[parts[0]] && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
-      const row = rows[parts[0]][Number(parts[1])];
-      field = row ? [row.key, ...parts.slice(2)].join(".") : parts[0];
-      // scope.code and scope.type are both the scope picker.
-      if (parts[2] === "scope") field = `${row?.key}.scope`;
-      if (parts[2] === "outlet") field = `${row?.key}.outlet`;
-      if (parts[0] === "speakers" && ["id", "name", "role", "organisation", "country"].includes(parts[2])) field = `${row?.key}.who`;
-    }
-    errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
-  }
-  return errors;
 }
