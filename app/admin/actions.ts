@@ -57,21 +57,25 @@ export async function createEventAction(payload: unknown): Promise<WriteResult<E
 
 /** A speaker is changed for every report that names it: the dashboard and report pages change too. */
 export async function updateSpeakerAction(id: number, payload: unknown): Promise<WriteResult<SpeakerJsonOut>> {
-  const result = await updateSource(SPEAKERS, await actor(), id, payload);
-  if (result.ok) {
-    changedReports();
-    revalidatePath("/admin/speakers");
-  }
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await updateSource(SPEAKERS, actor, id, payload);
+    if (result.ok) {
+      changedReports();
+      revalidatePath("/admin/speakers");
+    }
+    return result;
+  });
 }
 
 export async function updateOutletAction(id: number, payload: unknown): Promise<WriteResult<OutletJsonOut>> {
-  const result = await updateSource(OUTLETS, await actor(), id, payload);
-  if (result.ok) {
-    changedReports();
-    revalidatePath("/admin/outlets");
-  }
-  return result;
+  return asSameSiteCaller(async (actor) => {
+    const result = await updateSource(OUTLETS, actor, id, payload);
+    if (result.ok) {
+      changedReports();
+      revalidatePath("/admin/outlets");
+    }
+    return result;
+  });
 }
 
 export async function createTokenAction(payload: unknown): Promise<WriteResult<CreatedToken>> {
