@@ -17,7 +17,7 @@ function csvFile(name: string, rows: string[][]): string {
   return file;
 }
 
-const row = (target: string, count: string, scope = "all", code = "") => [target, "cyberattacks", "2022-01-01", "2022-03-31", count, "exact", scope, code, "published", "Imported Speaker; Spokesperson", "Import Daily; https://import.example/x"];
+const row = (target: string, count: string, scope = "all", code = "") => [target, "cyberattacks", "2022-01-01", "2022-03-31", count, count === "" ? "" : "exact", scope, code, "published", "Imported Speaker; Spokesperson", "Import Daily; https://import.example/x"];
 
 test("a file with one bad row is refused with its row and column, and nothing is written; a good one is imported once", async ({ browser }) => {
   const page = await pageAs(browser, ADMIN);

@@ -176,7 +176,8 @@ const OUTLET_BADS: Array<[string, fc.Arbitrary<Bad>]> = [
 const OBSERVATION_BADS: Array<[string, fc.Arbitrary<Bad>]> = [
   ["id", badId(false)],
   ["count", badCount],
-  ["qualifier", badEnum(ENUMS.qualifier)],
+  // null is valid: a source named without a figure has no qualifier (with a count, null means exact).
+  ["qualifier", badEnum(ENUMS.qualifier, true)],
   ["periodStart", badDate(false)],
   ["periodEnd", badDate(true)],
   ["note", badText(500)],
