@@ -3,6 +3,7 @@
 // take the CPU from everyone else: at most HASHES_AT_ONCE run, at most
 // HASHES_WAITING wait their turn, and beyond that sign-in answers 503 with
 // Retry-After at once, without hashing anything.
+import os from "node:os";
 import { APIError } from "better-auth/api";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 
@@ -11,7 +12,8 @@ const envInt = (name: string, fallback: number) => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
-export const HASHES_AT_ONCE = envInt("SIGN_IN_MAX_HASHES", 2);
+// One core is left to everything else: each scrypt hash takes a core of the thread pool while it runs.
+export const HASHES_AT_ONCE = envInt("SIGN_IN_MAX_HASHES", Math.max(1, os.availableParallelism() - 1));
 export const HASHES_WAITING = envInt("SIGN_IN_MAX_WAITING", 8);
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
