@@ -29,7 +29,7 @@ function report(k: number): ReportJson {
     ],
     observations: [
       { id: 0, count: 1000 + k, qualifier: "more_than", periodStart: "2019-04-11", periodEnd: null, scope: { type: "all", code: null }, note: null },
-      { id: 0, count: null, qualifier: "exact", periodStart: "2019-04-11", periodEnd: null, scope: { type: "country", code: "US" }, note: "mainly" },
+      { id: 0, count: null, qualifier: null, periodStart: "2019-04-11", periodEnd: null, scope: { type: "country", code: "US" }, note: "mainly" },
     ],
   } as ReportJson;
 }
