@@ -5,6 +5,7 @@
 // and benchmarks. It never writes into a database that already exists unless
 // --force is given, which recreates it.
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { parseArgs } from "node:util";
 import { databaseConfig } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
@@ -28,6 +29,21 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
+/** What shows that people use this database (accounts, recorded changes), or null for a demo file. */
+function peopleIn(file: string): string | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name));
+    const count = (table: string) => (tables.has(table) ? (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n : 0);
+    const users = count("User");
+    const changes = count("AuditEntry");
+    if (users === 0 && changes === 0) return null;
+    return `${users.toLocaleString("en-US")} accounts, ${changes.toLocaleString("en-US")} recorded changes`;
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const options = {
     ...DEFAULT_DEMO_OPTIONS,
@@ -41,6 +57,9 @@ async function main(): Promise<void> {
   const file = config.filePath!;
   if (fs.existsSync(file)) {
     if (!values.force) throw new Error(`${file} already exists. Add --force to recreate it (its data will be lost).`);
+    // DATABASE_URL may name the app's real database: --force only recreates a file no person has used.
+    const inUse = peopleIn(file);
+    if (inUse) throw new Error(`${file} is not a db:demo file (${inUse}): --force recreates only synthetic databases. Give another --database.`);
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   }
   await prepareDatabase(config);

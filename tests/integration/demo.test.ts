@@ -76,6 +76,19 @@ describe.skipIf(TEST_PROVIDER !== "sqlite")("where npm run db:demo writes", () =
     db.close();
   });
 
+  it("--force recreates a demo file but refuses a database people use (accounts or recorded changes)", () => {
+    const demo = path.join(dir, "again.db");
+    run([], `file:${demo}`);
+    expect(run(["--force"], `file:${demo}`)).toContain(demo);
+    const used = new Database(demo);
+    used.prepare(`INSERT INTO "AuditEntry" (via, action, entityType, entityId, changes) VALUES ('api', 'create', 'report', '1', '{}')`).run();
+    used.close();
+    expect(() => run(["--force"], `file:${demo}`)).toThrow(/is not a db:demo file \(0 accounts, 1 recorded changes\)/);
+    const kept = new Database(demo, { readonly: true });
+    expect(kept.prepare(`SELECT COUNT(*) AS n FROM "AuditEntry"`).get()).toEqual({ n: 1 });
+    kept.close();
+  });
+
   it("writes to --database when both are given", () => {
     const fromEnv = path.join(dir, "env-loses.db");
     const fromFlag = path.join(dir, "flag-wins.db");
