@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/admin/actions";
 import type { TokenJson } from "@/lib/writes/accounts";
 
-export function TokenManager({ tokens, users, me }: { tokens: TokenJson[]; users: Array<{ email: string; role: string }>; me: string }) {
+export function TokenManager({ tokens, me }: { tokens: TokenJson[]; me: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
@@ -42,16 +42,11 @@ export function TokenManager({ tokens, users, me }: { tokens: TokenJson[]; users
           <span className="field__label">Name (what it is for)</span>
           <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} placeholder="e.g. nightly importer" required />
         </label>
-        <label className="field">
+        <p className="field">
           <span className="field__label">Acts as</span>
-          <select value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })}>
-            {users.map((u) => (
-              <option key={u.email} value={u.email}>
-                {u.email} ({u.role})
-              </option>
-            ))}
-          </select>
-        </label>
+          {/* A token is made for one's own account only (the operator's CLI can make one for anyone). */}
+          <span>{me} (you)</span>
+        </p>
         <label className="field">
           <span className="field__label">Expires</span>
           <select value={form.expiresInDays} onChange={(e) => setForm({ ...form, expiresInDays: e.target.value })}>

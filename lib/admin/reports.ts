@@ -82,7 +82,3 @@ export async function reportDeletion(db: Db, id: number): Promise<{ deletedAt: s
   const row = await db.report.findUnique({ where: { id }, select: { deletedAt: true, deletionReason: true } });
   return row ? { deletedAt: row.deletedAt?.toISOString() ?? null, deletionReason: row.deletionReason } : null;
 }
-
-export async function listUsers(db: Db): Promise<Array<{ email: string; role: string }>> {
-  return db.user.findMany({ select: { email: true, role: true }, orderBy: { email: "asc" } });
-}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { TokenManager } from "@/components/admin/TokenManager";
-import { listUsers } from "@/lib/admin/reports";
 import { pageAdmin } from "@/lib/auth/pages";
 import { listApiTokens } from "@/lib/auth/token-list";
 import { getPrisma } from "@/lib/db/client";
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "API tokens" };
 export default async function TokensPage() {
   const viewer = await pageAdmin("/admin/tokens");
   const db = getPrisma();
-  const [tokens, users] = await Promise.all([listApiTokens(db), listUsers(db)]);
+  const tokens = await listApiTokens(db);
   return (
     <section>
       <h1>API tokens</h1>
@@ -18,7 +17,7 @@ export default async function TokensPage() {
         For scripts: a token acts with its owner&apos;s current role (an analyst&apos;s token reads and exports, an admin&apos;s also writes). Only a hash is
         stored; a revoked token is refused at once. From the command line: <code>npm run token:create -- --email … --name …</code>.
       </p>
-      <TokenManager tokens={tokens} users={users} me={viewer.user.email} />
+      <TokenManager tokens={tokens} me={viewer.user.email} />
     </section>
   );
 }
